@@ -1,0 +1,325 @@
+"""The archive's records: source documents, the people and organizations in them, the meetings
+they report and what was said there.
+
+Vocabulary follows Popolo where it can: a Statement keeps its `attribution` as the source wrote it
+next to the resolved `speaker`, as openparliament.ca keeps `who_en` beside the politician.
+
+Two flags run through the editable records:
+- `curated`: an editor saved it through the admin; ingest never changes or deletes it again.
+- `review_reason`: why the extractor was unsure ("ambiguous person", "meeting without a date");
+  empty when nothing needs a look. The admin lists what is flagged so an editor can clear it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django_countries.fields import CountryField
+
+
+def unique_slug(model, text, max_length=80, exclude_pk=None):
+    """A slug for `text` not yet used by `model` (nor by its redirects, when it has them)."""
+    base = (slugify(text, allow_unicode=False) or "record")[: max_length - 8].strip("-") or "record"
+    candidate, n = base, 1
+    while True:
+        taken = model.objects.filter(slug=candidate)
+        if exclude_pk is not None:
+            taken = taken.exclude(pk=exclude_pk)
+        redirect_model = getattr(model, "redirect_model", None)
+        if not taken.exists() and not (
+            redirect_model and redirect_model.objects.filter(old_slug=candidate).exists()
+        ):
+            return candidate
+        n += 1
+        candidate = f"{base}-{n}"
+
+
+class Reviewable(models.Model):
+    curated = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="Saved by an editor: a later ingest never changes or deletes this record.",
+    )
+    review_reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why the extractor was unsure; empty once an editor has checked it.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def needs_review(self):
+        return bool(self.review_reason)
+
+
+class SourceDocument(models.Model):
+    """A press release or news article as it was read, kept whole so every record can point
+    back to the sentence it came from."""
+
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, unique=True)
+    text = models.TextField()
+    title = models.CharField(max_length=500, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    extractor_version = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-published", "file_name"]
+
+    def __str__(self):
+        return self.title or self.file_name
+
+    def get_absolute_url(self):
+        return reverse("meetings:source-detail", args=[self.pk])
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_country(self, code):
+        return self.filter(country=code.upper())
+
+
+class Person(Reviewable):
+    name = models.CharField(max_length=200, db_index=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    country = CountryField(blank=True, db_index=True, help_text="The state the person represents.")
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:person-detail", args=[self.slug])
+
+    @property
+    def alias_names(self):
+        return [alias.name for alias in self.aliases.all()]
+
+
+class PersonAlias(models.Model):
+    """Another spelling of a person's name seen in a source ("Sergei Lavrov", "S.Lavrov")."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+        constraints = [models.UniqueConstraint(fields=["person", "name"], name="unique_person_alias")]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name
+
+
+class PersonRedirect(models.Model):
+    """The slug of a person merged into another, so old links and datasets keep resolving."""
+
+    old_slug = models.SlugField(max_length=80, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.person.slug}"
+
+
+Person.redirect_model = PersonRedirect
+
+
+class Organization(Reviewable):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "Government body"
+        INTERNATIONAL = "international", "International organization"
+        NGO = "ngo", "NGO"
+        MEDIA = "media", "Media"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=300, db_index=True)
+    acronym = models.CharField(max_length=30, blank=True, db_index=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    country = CountryField(blank=True, db_index=True, help_text="Empty for international bodies.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Organization, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:organization-detail", args=[self.slug])
+
+    @property
+    def alias_names(self):
+        return [alias.name for alias in self.aliases.all()]
+
+
+class OrganizationAlias(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "organization aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="unique_organization_alias")
+        ]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationRedirect(models.Model):
+    old_slug = models.SlugField(max_length=80, unique=True)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="redirects")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.organization.slug}"
+
+
+Organization.redirect_model = OrganizationRedirect
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_country(self, code):
+        """Meetings a country took part in (through a participant) or hosted."""
+        code = code.upper()
+        return self.filter(Q(country=code) | Q(participants__country=code)).distinct()
+
+    def with_person(self, person):
+        return self.filter(participants__person=person).distinct()
+
+
+class Meeting(Reviewable):
+    class Kind(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        PHONE = "phone", "Phone call"
+        VIDEO = "video", "Video call"
+
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=500)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    city = models.CharField(max_length=120, blank=True)
+    country = CountryField(blank=True, db_index=True, help_text="Where the meeting was held.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.IN_PERSON, db_index=True)
+    summary = models.TextField(blank=True)
+    sources = models.ManyToManyField(SourceDocument, related_name="meetings", blank=True)
+    people_mentioned = models.ManyToManyField(Person, related_name="mentioned_in", blank=True)
+    organizations_mentioned = models.ManyToManyField(Organization, related_name="mentioned_in", blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        indexes = [models.Index(fields=["country", "date"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%Y-%m-%d})" if self.date else self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            prefix = f"{self.date:%Y-%m-%d}-" if self.date else ""
+            self.slug = unique_slug(Meeting, prefix + self.title, max_length=120, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting-detail", args=[self.slug])
+
+
+class Participant(Reviewable):
+    """A person present at a meeting, as the source describes them there."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
+    name_as_written = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True, help_text='As written: "Foreign Minister".')
+    country = CountryField(blank=True, db_index=True, help_text="The state represented at this meeting.")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="participations"
+    )
+
+    class Meta:
+        ordering = ["meeting", "country", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_participation_per_person")
+        ]
+        indexes = [models.Index(fields=["person", "meeting"]), models.Index(fields=["country", "meeting"])]
+
+    def __str__(self):
+        return f"{self.person} at {self.meeting}"
+
+
+class Statement(Reviewable):
+    """What a participant said at a meeting, as one source reports it."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quotation"
+        REPORTED = "reported", "Reported speech"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
+    )
+    attribution = models.CharField(
+        max_length=300, blank=True, help_text='The speaker as the source wrote it: "S.Lavrov".'
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, db_index=True)
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0, help_text="Position within the meeting.")
+    source = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, null=True, blank=True, related_name="statements"
+    )
+    start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the text in the source.")
+    end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True, end__isnull=True)
+                | Q(start__isnull=False, end__isnull=False, end__gt=models.F("start")),
+                name="statement_offsets_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(source__isnull=False),
+                name="statement_offsets_need_source",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["meeting", "order"]),
+            models.Index(fields=["speaker", "meeting"]),
+        ]
+
+    def __str__(self):
+        return f"{self.attribution or self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#statement-{self.pk}"
+
+    def clean(self):
+        """Offsets must lie inside the source document (a database CHECK cannot see its length)."""
+        super().clean()
+        if self.source_id and self.end is not None and self.end > len(self.source.text):
+            raise ValidationError({"end": "The offsets lie outside the source document's text."})
