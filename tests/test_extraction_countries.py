@@ -1,0 +1,127 @@
+"""Country data: names, official names, demonyms and cities resolve to ISO codes."""
+
+import pytest
+
+from meetings.extraction.countries import (
+    Country,
+    all_countries,
+    country_by_code,
+    country_mentions,
+    country_of_city,
+    find_country,
+)
+
+
+def mentioned(text):
+    return [(text[start:end], code) for start, end, code in country_mentions(text)]
+
+
+def test_every_un_member_and_observer_is_present_once():
+    codes = [country.code for country in all_countries()]
+    assert len(codes) == len(set(codes))
+    assert len(codes) >= 200
+    for code in ("AZ", "RU", "MX", "US", "GB", "CN", "VA", "PS", "SS", "TL", "XK", "TW"):
+        assert code in codes
+
+
+def test_country_by_code_is_case_insensitive_and_carries_official_names():
+    mexico = country_by_code("mx")
+    assert isinstance(mexico, Country)
+    assert mexico.name == "Mexico"
+    assert "United Mexican States" in mexico.official_names
+    assert mexico.capital == "Mexico City"
+    assert country_by_code("ZZ") is None
+    assert country_by_code("") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Russian", "RU"),
+        ("the Russian Federation", "RU"),
+        ("Russia", "RU"),
+        ("United Mexican States", "MX"),
+        ("Republic of Azerbaijan", "AZ"),
+        ("United States of America", "US"),
+        ("Azerbaijani", "AZ"),
+        ("Mexico's", "MX"),
+        ("Azerbaijan’s", "AZ"),
+        ("US", "US"),
+        ("U.S.", "US"),
+        ("USA", "US"),
+        ("American", "US"),
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("British", "GB"),
+        ("Türkiye", "TR"),
+        ("Turkey", "TR"),
+        ("Ivory Coast", "CI"),
+        ("Czechia", "CZ"),
+        ("Emirati", "AE"),
+        ("Saudi", "SA"),
+        ("Chinese", "CN"),
+        ("South Korea", "KR"),
+        ("North Korean", "KP"),
+        ("Democratic People's Republic of Korea", "KP"),
+        ("the Netherlands", "NL"),
+        ("Azerbaijanis", "AZ"),
+        ("russian federation", "RU"),
+    ],
+)
+def test_find_country_accepts_names_official_names_and_demonyms(phrase, code):
+    assert find_country(phrase) == code
+
+
+@pytest.mark.parametrize("phrase", ["us", "", "   ", "OSCE", "Minsk Group", "Foreign Minister", "the"])
+def test_find_country_returns_none_for_what_is_not_a_country(phrase):
+    assert find_country(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("city", "code"),
+    [
+        ("Baku", "AZ"),
+        ("Samarkand", "UZ"),
+        ("New York", "US"),
+        ("Barcelona", "ES"),
+        ("Sao Paulo", "BR"),
+        ("Tokyo", "JP"),
+    ],
+)
+def test_country_of_city_knows_capitals_and_major_cities(city, code):
+    assert country_of_city(city) == code
+
+
+def test_country_of_city_returns_none_for_unknown_places():
+    assert country_of_city("Zagulba Presidential Palace") is None
+    assert country_of_city("") is None
+
+
+def test_hyphenated_adjectives_give_both_countries():
+    assert mentioned("the multifaceted Azerbaijani-Russian relations") == [
+        ("Azerbaijani", "AZ"),
+        ("Russian", "RU"),
+    ]
+
+
+def test_mentions_are_case_sensitive_for_short_forms():
+    assert mentioned("Let us meet the US delegation") == [("US", "US")]
+
+
+def test_longest_name_wins_and_lookalikes_are_not_countries():
+    text = (
+        "Papua New Guinea, the Korean Peninsula and a congressman from New Jersey met the Russian Federation"
+    )
+    assert mentioned(text) == [("Papua New Guinea", "PG"), ("Russian Federation", "RU")]
+
+
+def test_mentions_cover_possessives_abbreviations_with_dots_and_capitals():
+    text = "the U.S.'s role, Mexico's Senate and JAPAN FOREIGN MINISTRY"
+    assert mentioned(text) == [("U.S.", "US"), ("Mexico", "MX"), ("JAPAN", "JP")]
+
+
+def test_mentions_come_in_order_with_offsets_into_the_text():
+    text = "Georgia’s Prime Minister visited Azerbaijan."
+    spans = country_mentions(text)
+    assert [code for _, _, code in spans] == ["GE", "AZ"]
+    assert all(text[start:end] in ("Georgia", "Azerbaijan") for start, end, _ in spans)
