@@ -1,4 +1,4 @@
-"""Public pages. Views live in meetings/views.py; see the public pages issue."""
+"""Public pages (URL names are part of the shared contract: see CONTRACTS.md §7)."""
 
 from django.urls import path
 
@@ -8,8 +8,15 @@ app_name = "meetings"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("people/", views.PersonListView.as_view(), name="person-list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("countries/", views.CountryListView.as_view(), name="country-list"),
+    path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country-detail"),
+    path("countries/<str:code>/<str:other>/", views.CountryPairView.as_view(), name="country-pair"),
+    path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
     path("organizations/<slug:slug>/", views.OrganizationDetailView.as_view(), name="organization-detail"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("sources/<int:pk>/", views.SourceDocumentDetailView.as_view(), name="source-detail"),
 ]
