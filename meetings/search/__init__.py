@@ -1,0 +1,268 @@
+"""Statement search: one interface for the public pages and the admin, on PostgreSQL and SQLite.
+
+    results = search_statements("ceasefire -OSCE", meeting_country="az", page=2)
+    for hit in results.hits:
+        hit.statement.get_absolute_url(), hit.snippet, hit.rank
+
+The query language is described in `meetings.search.query`; the SQL in `meetings.search.backends`;
+the structures that keep the index in step with Statement in `meetings.search.schema`.
+Nothing here raises on what a visitor typed: unknown slugs, malformed codes or dates simply match
+nothing, and any text is a valid query.
+"""
+
+import datetime
+import json
+import math
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import SafeString
+
+from meetings.models import Meeting, Person, Statement
+
+from . import backends
+from .backends import backend_for
+from .query import parse
+from .snippets import excerpt, marked_to_html
+
+__all__ = ["SearchResults", "StatementHit", "matching_statements", "search_statements"]
+
+MAX_PER_PAGE = 100
+
+
+@dataclass
+class StatementHit:
+    statement: Statement  # with meeting, speaker and source loaded
+    snippet: SafeString  # escaped text; only <mark>...</mark> is markup
+    rank: float | None  # higher is better; None when the statements are listed newest first
+
+    @property
+    def source_url(self) -> str | None:
+        """The statement inside its source document (the page highlights start..end)."""
+        statement = self.statement
+        if statement.source_id is None:
+            return None
+        url = statement.source.get_absolute_url()
+        if statement.start is not None:
+            url += f"?start={statement.start}&end={statement.end}#statement-{statement.pk}"
+        return url
+
+
+@dataclass
+class SearchResults:
+    hits: list[StatementHit]
+    total: int
+    total_is_exact: bool
+    page: int
+    per_page: int
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+def _country(value) -> str | None:
+    code = str(value).strip().upper()
+    return code if len(code) == 2 and code.isascii() and code.isalpha() else None
+
+
+def _date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _slug(value) -> str | None:
+    slug = str(value).strip()
+    return slug if 0 < len(slug) <= 120 else None
+
+
+def filter_statements(
+    queryset,
+    *,
+    speaker=None,
+    speaker_country=None,
+    meeting_country=None,
+    organization=None,
+    date_after=None,
+    date_before=None,
+    kind=None,
+):
+    """The statements that pass every given filter (an unusable value matches nothing).
+
+    speaker: a person's slug (an old slug left by a merge works too). organization: a slug; a
+    statement qualifies when its meeting mentions the organization or a participant represents it.
+    Dates bound the meeting's date, both ends included.
+    """
+    conditions = Q()
+    if speaker not in (None, ""):
+        slug = _slug(speaker)
+        if slug is None:
+            return queryset.none()
+        people = Person.objects.filter(Q(slug=slug) | Q(redirects__old_slug=slug)).values("pk")
+        conditions &= Q(speaker__in=people)
+    if speaker_country not in (None, ""):
+        code = _country(speaker_country)
+        if code is None:
+            return queryset.none()
+        conditions &= Q(speaker__country=code)
+    if meeting_country not in (None, ""):
+        code = _country(meeting_country)
+        if code is None:
+            return queryset.none()
+        conditions &= Q(meeting__country=code)
+    if organization not in (None, ""):
+        slug = _slug(organization)
+        if slug is None:
+            return queryset.none()
+        meetings = Meeting.objects.filter(
+            Q(organizations_mentioned__slug=slug) | Q(participants__organization__slug=slug)
+        ).values("pk")
+        conditions &= Q(meeting__in=meetings)
+    for value, lookup in ((date_after, "meeting__date__gte"), (date_before, "meeting__date__lte")):
+        if value not in (None, ""):
+            day = _date(value)
+            if day is None:
+                return queryset.none()
+            conditions &= Q(**{lookup: day})
+    if kind not in (None, ""):
+        if kind not in Statement.Kind.values:
+            return queryset.none()
+        conditions &= Q(kind=kind)
+    return queryset.filter(conditions)
+
+
+# --- searching -----------------------------------------------------------------------------
+
+
+def matching_statements(query: str = "", **filters) -> QuerySet:
+    """Every statement the query and filters match, unordered and without snippets: for facets,
+    counts and exports. Chain `.order_by()`/`.select_related()` as needed."""
+    statements = filter_statements(Statement.objects.all(), **filters)
+    parsed = parse(query)
+    if not parsed:
+        return statements
+    sql, params = backend_for(connection, parsed).matching_ids_sql()
+    return statements.filter(id__in=RawSQL(sql, params))
+
+
+def _page_numbers(page, per_page):
+    try:
+        page = max(1, int(page))
+    except (TypeError, ValueError):
+        page = 1
+    try:
+        per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
+    except (TypeError, ValueError):
+        per_page = 20
+    return page, per_page
+
+
+def _capped_count(queryset):
+    """Exact up to backends.COUNT_LIMIT; beyond, PostgreSQL's planner estimate (SQLite counts: it is quick
+    at the sizes SQLite serves)."""
+    total = queryset.order_by()[: backends.COUNT_LIMIT + 1].count()
+    if total <= backends.COUNT_LIMIT:
+        return total, True
+    if connection.vendor != "postgresql":
+        return queryset.order_by().count(), True
+    plan = json.loads(queryset.order_by().values("id").explain(format="json"))
+    return max(int(plan[0]["Plan"]["Plan Rows"]), backends.COUNT_LIMIT + 1), False
+
+
+def _snippet(marked, statement):
+    return marked_to_html(marked) if marked else excerpt(statement.text)
+
+
+def _listing(statements, page, per_page):
+    """Statements newest first (by meeting date, then most recently added), no ranking."""
+    total, exact = _capped_count(statements)
+    offset = (page - 1) * per_page
+    rows = statements.select_related("meeting", "speaker", "source").order_by(
+        F("meeting__date").desc(nulls_last=True), "-id"
+    )[offset : offset + per_page]
+    hits = [StatementHit(statement, excerpt(statement.text), None) for statement in rows]
+    return SearchResults(hits, total, exact, page, per_page)
+
+
+def search_statements(
+    query: str = "",
+    *,
+    speaker=None,
+    speaker_country=None,
+    meeting_country=None,
+    organization=None,
+    date_after=None,
+    date_before=None,
+    kind=None,
+    page: int = 1,
+    per_page: int = 20,
+) -> SearchResults:
+    """One page of statements matching `query` and the filters, best first, with snippets.
+
+    An empty query (or one with no searchable word) lists the filtered statements newest first.
+    """
+    page, per_page = _page_numbers(page, per_page)
+    filters = dict(
+        speaker=speaker,
+        speaker_country=speaker_country,
+        meeting_country=meeting_country,
+        organization=organization,
+        date_after=date_after,
+        date_before=date_before,
+        kind=kind,
+    )
+    statements = filter_statements(Statement.objects.all(), **filters)
+    parsed = parse(query)
+    if not parsed:
+        return _listing(statements, page, per_page)
+    backend = backend_for(connection, parsed)
+    if parsed.only_excludes:
+        sql, params = backend.matching_ids_sql()
+        return _listing(statements.filter(id__in=RawSQL(sql, params)), page, per_page)
+    if statements.query.is_empty():
+        return SearchResults([], 0, True, page, per_page)
+
+    filter_sql = None
+    if any(value not in (None, "") for value in filters.values()):
+        filter_sql = statements.values("id").query.sql_with_params()
+
+    total, exact = backend.count(filter_sql)
+    offset = (page - 1) * per_page
+    ranked = []
+    if total and offset < total:
+        candidates = backend.candidates(filter_sql)
+        candidates.sort(key=lambda row: (-row[1], -row[0]))
+        ranked = candidates[offset : offset + per_page]
+        missing = per_page - len(ranked)
+        if missing > 0 and len(candidates) == backends.RANK_WINDOW:
+            below = min(row[0] for row in candidates)
+            older = backend.older_matches(filter_sql, below, max(0, offset - len(candidates)), missing)
+            ranked += sorted(older, key=lambda row: -row[0])
+    ids = [row[0] for row in ranked]
+    by_id = Statement.objects.select_related("meeting", "speaker", "source").in_bulk(ids)
+    snippets = backend.snippets(ids) if ids else {}
+    hits = [
+        StatementHit(by_id[pk], _snippet(snippets.get(pk), by_id[pk]), rank)
+        for pk, rank in ranked
+        if pk in by_id
+    ]
+    return SearchResults(hits, total, exact, page, per_page)

@@ -1,0 +1,162 @@
+"""The SQL each database runs for a search: matching, counting, ranking and snippets.
+
+Both backends answer the same questions in the same way, so results agree:
+
+- `matching_ids_sql`: every statement id the query matches.
+- `count`: how many match, exact up to COUNT_LIMIT, estimated beyond.
+- `candidates`: the newest RANK_WINDOW matches (by statement id) with their rank. Ranking every
+  match of a common word costs seconds on a million statements, so the first pages rank this
+  window; older matches follow, newest first (`older_matches`). A query with at most
+  RANK_WINDOW matches is ranked completely.
+- `snippets`: highlighted excerpts, computed only for the statements on the page.
+
+Ranks are "higher is better" on both: ts_rank_cd on PostgreSQL, minus bm25 on SQLite.
+`filter_sql` is an optional `SELECT id ...` subquery (from the ORM) that limits the statements.
+"""
+
+import json
+
+from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql
+from .schema import FTS_TABLE, TS_CONFIG, ensure_sqlite_triggers
+from .snippets import DISGUISED, START, STOP
+
+COUNT_LIMIT = 10_000
+RANK_WINDOW = 1_000
+SNIPPET_TOKENS = 24
+
+
+def _restrict(column, filter_sql):
+    if filter_sql is None:
+        return "", []
+    sql, params = filter_sql
+    return f" AND {column} IN ({sql})", list(params)
+
+
+class PostgresBackend:
+    def __init__(self, connection, parsed: ParsedQuery):
+        self.connection = connection
+        self.tsquery, self.tsquery_params = to_tsquery_sql(parsed, TS_CONFIG)
+
+    def _match(self, filter_sql, alias="s"):
+        extra, extra_params = _restrict(f"{alias}.id", filter_sql)
+        return f"{alias}.search_vector @@ {self.tsquery}{extra}", self.tsquery_params + extra_params
+
+    def matching_ids_sql(self):
+        return f"SELECT id FROM meetings_statement WHERE search_vector @@ {self.tsquery}", self.tsquery_params
+
+    def count(self, filter_sql):
+        where, params = self._match(filter_sql)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM meetings_statement s WHERE {where} "
+                f"LIMIT {COUNT_LIMIT + 1}) AS limited",
+                params,
+            )
+            (total,) = cursor.fetchone()
+            if total <= COUNT_LIMIT:
+                return total, True
+            # Beyond the limit the planner's estimate (from the GIN statistics) is close enough
+            # for "about N results" and costs no scan.
+            cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM meetings_statement s WHERE {where}", params)
+            plan = cursor.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+            return max(int(plan[0]["Plan"]["Plan Rows"]), COUNT_LIMIT + 1), False
+
+    def _ranked(self, where, params, tail=""):
+        sql = (
+            f"SELECT id, ts_rank_cd(search_vector, {self.tsquery}, 1) FROM ("
+            f"SELECT s.id, s.search_vector FROM meetings_statement s WHERE {where} "
+            f"ORDER BY s.id DESC {tail}) AS window_"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, self.tsquery_params + params)
+            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+    def candidates(self, filter_sql):
+        where, params = self._match(filter_sql)
+        return self._ranked(where, params, f"LIMIT {RANK_WINDOW}")
+
+    def older_matches(self, filter_sql, below_id, offset, limit):
+        where, params = self._match(filter_sql)
+        return self._ranked(f"{where} AND s.id < %s", [*params, below_id], f"LIMIT {limit} OFFSET {offset}")
+
+    def snippets(self, ids):
+        options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
+        sql = (
+            f"SELECT id, ts_headline('{TS_CONFIG}', translate(text, %s, %s), {self.tsquery}, %s) "
+            "FROM meetings_statement WHERE id = ANY(%s)"
+        )
+        with self.connection.cursor() as cursor:
+            # translate() replaces <, > and & by their disguises and deletes stray START/STOP.
+            disguise = ("".join(DISGUISED) + START + STOP, "".join(DISGUISED.values()))
+            cursor.execute(sql, [*disguise, *self.tsquery_params, options, list(ids)])
+            return dict(cursor.fetchall())
+
+
+class SqliteBackend:
+    def __init__(self, connection, parsed: ParsedQuery):
+        self.connection = connection
+        ensure_sqlite_triggers(connection)
+        self.only_excludes = parsed.only_excludes
+        self.match = to_fts5_excluded(parsed) if parsed.only_excludes else to_fts5(parsed)
+
+    def matching_ids_sql(self):
+        inner = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        if self.only_excludes:
+            return f"SELECT id FROM meetings_statement WHERE id NOT IN ({inner})", [self.match]
+        return inner, [self.match]
+
+    def _where(self, filter_sql):
+        extra, extra_params = _restrict("rowid", filter_sql)
+        return f"{FTS_TABLE} MATCH %s{extra}", [self.match, *extra_params]
+
+    def count(self, filter_sql):
+        where, params = self._where(filter_sql)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*), min(rowid) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {where} "
+                f"ORDER BY rowid DESC LIMIT {COUNT_LIMIT + 1})",
+                params,
+            )
+            total, lowest = cursor.fetchone()
+            if total <= COUNT_LIMIT:
+                return total, True
+            # The newest COUNT_LIMIT + 1 matches spread over ids [lowest, newest]: assume the
+            # rest of the id range matches as densely.
+            cursor.execute("SELECT min(id), max(id) FROM meetings_statement")
+            first, last = cursor.fetchone()
+            scanned = max(last - lowest + 1, 1)
+            return max(round(total * (last - first + 1) / scanned), COUNT_LIMIT + 1), False
+
+    def _ranked(self, where, params, tail):
+        sql = f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC {tail}"
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(row[0], -float(row[1])) for row in cursor.fetchall()]
+
+    def candidates(self, filter_sql):
+        where, params = self._where(filter_sql)
+        return self._ranked(where, params, f"LIMIT {RANK_WINDOW}")
+
+    def older_matches(self, filter_sql, below_id, offset, limit):
+        where, params = self._where(filter_sql)
+        return self._ranked(f"{where} AND rowid < %s", [*params, below_id], f"LIMIT {limit} OFFSET {offset}")
+
+    def snippets(self, ids):
+        ids = list(ids)
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT rowid, snippet({FTS_TABLE}, 0, %s, %s, '…', {SNIPPET_TOKENS}) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [START, STOP, self.match, *ids])
+            return dict(cursor.fetchall())
+
+
+def backend_for(connection, parsed: ParsedQuery):
+    if connection.vendor == "postgresql":
+        return PostgresBackend(connection, parsed)
+    if connection.vendor == "sqlite":
+        return SqliteBackend(connection, parsed)
+    raise NotImplementedError(f"Search supports PostgreSQL and SQLite, not {connection.vendor}.")

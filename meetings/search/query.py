@@ -1,0 +1,231 @@
+"""The search box's language, parsed once in Python and rendered for each database.
+
+The syntax is PostgreSQL's web-search syntax (`websearch_to_tsquery`):
+
+    ceasefire Lavrov          both words (AND)
+    "strategic partnership"   the words next to each other, in this order
+    gas OR energy             either (OR binds loosest: `a b OR c` is `(a AND b) OR c`)
+    Karabakh -OSCE            without the word; `-"a phrase"` works too
+
+Parsing happens here, not in the database, so that PostgreSQL and SQLite see the same structure
+and so that no user input ever reaches FTS5's MATCH as syntax: every word is rendered as a quoted
+FTS5 string made only of letters and digits, and only the operators written below are bare.
+Everything else (unbalanced quotes, `*`, `:`, `^`, `NEAR(`, a lone `-` or `OR`) is punctuation,
+which separates words like a space does.
+
+Stop words ("the", "of", "and", ...) are dropped as PostgreSQL's English configuration drops them,
+so a query of only stop words has no searchable terms.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+MAX_QUERY_LENGTH = 500
+MAX_TERMS = 32
+# Characters that join the parts of one written word into a phrase ("Nagorno-Karabakh",
+# "Russia's", "U.S."); any other punctuation separates words.
+WORD_JOINERS = frozenset("-'’.")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "english_stopwords.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def fold(token: str) -> str:
+    """Lower case without accents, as both databases compare words."""
+    decomposed = unicodedata.normalize("NFKD", token.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_stop_word(token: str) -> bool:
+    return fold(token) in stop_words()
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word, or several that must appear next to each other in this order (a phrase)."""
+
+    tokens: tuple[str, ...]
+
+
+@dataclass
+class Group:
+    """Terms that must all be present, and terms that must all be absent."""
+
+    include: list[Term] = field(default_factory=list)
+    exclude: list[Term] = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.include or self.exclude)
+
+
+@dataclass
+class ParsedQuery:
+    """Groups joined by OR. Empty when the text had no searchable word."""
+
+    groups: list[Group]
+
+    def __bool__(self):
+        return bool(self.groups)
+
+    @property
+    def only_excludes(self) -> bool:
+        """`-word` alone: every statement without the word (nothing to rank by)."""
+        return len(self.groups) == 1 and not self.groups[0].include
+
+    def terms(self) -> list[Term]:
+        return [term for group in self.groups for term in group.include + group.exclude]
+
+
+def words_of(text: str) -> list[str]:
+    """Runs of letters and digits: the tokens both databases index."""
+    tokens, current = [], []
+    for ch in text:
+        if ch.isalnum():
+            current.append(ch)
+        elif current:
+            tokens.append("".join(current))
+            current = []
+    if current:
+        tokens.append("".join(current))
+    return tokens
+
+
+def make_term(text: str) -> Term | None:
+    """A term from a written word or phrase, trimmed of stop words at its ends.
+
+    Stop words inside a phrase stay: PostgreSQL counts them as a gap of one word, SQLite as
+    the word itself, which agree whenever the source used the same small word.
+    """
+    tokens = [token for token in words_of(text) if len(token) <= 100]
+    while tokens and is_stop_word(tokens[0]):
+        tokens.pop(0)
+    while tokens and is_stop_word(tokens[-1]):
+        tokens.pop()
+    return Term(tuple(tokens)) if tokens else None
+
+
+def split_chunk(chunk: str) -> list[str]:
+    """`well-known,ceasefire` -> ["well-known", "ceasefire"]: joiners keep a word whole."""
+    parts, current = [], []
+    for ch in chunk:
+        if ch.isalnum() or ch in WORD_JOINERS:
+            current.append(ch)
+        elif current:
+            parts.append("".join(current))
+            current = []
+    if current:
+        parts.append("".join(current))
+    return parts
+
+
+def lex(text: str) -> list[tuple[str, str]]:
+    """The query as (kind, value) items: ("word"|"phrase"|"-word"|"-phrase"|"or", text)."""
+    items, i, n = [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        negated = False
+        if ch == "-" and i + 1 < n and not text[i + 1].isspace():
+            negated, i = True, i + 1
+            ch = text[i]
+        if ch == '"':
+            close = text.find('"', i + 1)
+            close = n if close == -1 else close
+            items.append(("-phrase" if negated else "phrase", text[i + 1 : close]))
+            i = close + 1
+            continue
+        j = i
+        while j < n and not text[j].isspace() and text[j] != '"':
+            j += 1
+        chunk = text[i:j]
+        i = j
+        if not negated and chunk.lower() == "or":
+            items.append(("or", chunk))
+            continue
+        for k, part in enumerate(split_chunk(chunk)):
+            items.append(("-word" if negated and k == 0 else "word", part))
+    return items
+
+
+def parse(text: str) -> ParsedQuery:
+    """Parse what someone typed. Never raises; anything unsearchable is simply left out."""
+    text = (text or "").replace("\x00", " ")[:MAX_QUERY_LENGTH]
+    groups, current, count = [], Group(), 0
+    for kind, value in lex(text):
+        if kind == "or":
+            if current:
+                groups.append(current)
+                current = Group()
+            continue
+        term = make_term(value)
+        if term is None or count >= MAX_TERMS:
+            continue
+        count += 1
+        target = current.exclude if kind.startswith("-") else current.include
+        if term not in target:
+            target.append(term)
+    if current:
+        groups.append(current)
+    # A group of only excluded words inside an OR would match nearly everything; a query that
+    # is nothing but exclusions is kept (it lists what lacks the words).
+    if len(groups) > 1:
+        groups = [group for group in groups if group.include]
+    return ParsedQuery(groups)
+
+
+# --- SQLite FTS5 -------------------------------------------------------------------------
+
+
+def fts5_term(term: Term) -> str:
+    # Tokens hold only letters and digits, so the double quotes cannot be broken out of.
+    return '"' + " ".join(term.tokens) + '"'
+
+
+def fts5_any(terms: list[Term]) -> str:
+    rendered = [fts5_term(term) for term in terms]
+    return rendered[0] if len(rendered) == 1 else "(" + " OR ".join(rendered) + ")"
+
+
+def to_fts5(parsed: ParsedQuery) -> str:
+    """An FTS5 MATCH expression for the terms to find (excluded-only queries: see to_fts5_excluded)."""
+    rendered = []
+    for group in parsed.groups:
+        if not group.include:
+            continue
+        expr = " AND ".join(fts5_term(term) for term in group.include)
+        if group.exclude:
+            expr = f"({expr}) NOT {fts5_any(group.exclude)}"
+        rendered.append(f"({expr})")
+    return " OR ".join(rendered)
+
+
+def to_fts5_excluded(parsed: ParsedQuery) -> str:
+    """For a query that only excludes: the MATCH expression of what to leave out."""
+    return fts5_any(parsed.groups[0].exclude)
+
+
+# --- PostgreSQL tsquery -------------------------------------------------------------------
+
+
+def to_tsquery_sql(parsed: ParsedQuery, config: str) -> tuple[str, list[str]]:
+    """An SQL expression building the tsquery, with its parameters (words are never SQL)."""
+    params: list[str] = []
+
+    def term_sql(term: Term) -> str:
+        params.append(" ".join(term.tokens))
+        return f"phraseto_tsquery('{config}', %s)"
+
+    groups_sql = []
+    for group in parsed.groups:
+        parts = [term_sql(term) for term in group.include]
+        parts += [f"(!! {term_sql(term)})" for term in group.exclude]
+        groups_sql.append("(" + " && ".join(parts) + ")")
+    return "(" + " || ".join(groups_sql) + ")", params
