@@ -49,6 +49,8 @@ _TRANSLITERATION = [
 ]
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "h.e", "he", "sir", "madam", "mister"}
+# Words that show a phrase describes someone rather than names them ("The Russian Minister").
+_NOT_A_NAME = {"the", "minister", "president", "ambassador", "secretary", "side", "sides", "delegation"}
 # A name ending in a patronymic ("Ilham Heydar oglu", "Sergey Viktorovich") has no surname.
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ogly|oglu|qizi|kyzy|gizi)$")
 _INITIAL_AND_SURNAME = re.compile(r"^(\w)\.\s*(\w[\w'’-]*)$")
@@ -88,6 +90,8 @@ def parse_person_name(name):
         surname = name_part_key(match.group(2))
         return NameForm("", fold(match.group(1))[:1], surname) if surname else None
     tokens = [t for t in re.split(r"\s+", name) if t and fold(t) not in _HONORIFICS]
+    if not tokens or not tokens[0][:1].isupper() or any(fold(t) in _NOT_A_NAME for t in tokens):
+        return None
     # "S. Lavrov", "S.V. Lavrov": leading initials.
     initials = []
     while len(tokens) > 1 and re.fullmatch(r"(\w\.)+", tokens[0]):

@@ -1,0 +1,138 @@
+"""Ingest benchmark: generate N synthetic documents, ingest them into an empty database, print
+documents per second and memory. A script, never run by pytest.
+
+    .venv/bin/python bench/ingest_benchmark.py --documents 1000                 # SQLite (temp file)
+    .venv/bin/python bench/ingest_benchmark.py --documents 1000 \\
+        --postgres postgres://postgres@127.0.0.1:5432/postgres                   # PostgreSQL
+
+With --postgres a fresh database `archive_bench_<pid>` is created on that server and dropped
+afterwards. Timing is end to end: loading the spaCy model, reading, hashing, extracting and
+storing every document (generating the corpus is not counted). Memory: the process's peak
+resident set (getrusage), the resident set sampled as the run goes (to see that it stays flat),
+and with --tracemalloc the peak of Python allocations (slower: tracemalloc costs time).
+"""
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def rss_mib():
+    """Current resident set size in MiB (Linux /proc; 0 elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except OSError:
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_rss_mib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def create_postgres_database(server_url):
+    import psycopg
+
+    name = f"archive_bench_{os.getpid()}"
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return name, server_url.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_postgres_database(server_url, name):
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server URL (any database on it)")
+    parser.add_argument("--corpus", metavar="DIR", help="reuse (or write) the generated corpus here")
+    parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations")
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="ingest-bench-")
+    pg_name = None
+    if args.postgres:
+        pg_name, os.environ["DATABASE_URL"] = create_postgres_database(args.postgres)
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
+    os.environ.setdefault("SECRET_KEY", "benchmark-only")
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        from meetings.ingest import Ingester
+        from meetings.models import Meeting, Person, Statement
+
+        call_command("migrate", verbosity=0)
+        corpus = Path(args.corpus or Path(workdir) / "corpus")
+        if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != args.documents:
+            call_command(
+                "generate_corpus", documents=args.documents, out=str(corpus), seed=args.seed, verbosity=0
+            )
+        words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
+        print(
+            f"{args.documents} documents ({words / args.documents:.0f} words on average), "
+            f"database: {connection.vendor}, batch size {args.batch_size}"
+        )
+
+        samples = []
+        every = max(1, args.documents // 10)
+        done = [0]
+
+        def progress(outcome, name, detail=""):
+            done[0] += 1
+            if done[0] % every == 0:
+                samples.append((done[0], rss_mib()))
+
+        if args.tracemalloc:
+            import tracemalloc
+
+            tracemalloc.start()
+        started = time.perf_counter()
+        ingester = Ingester(batch_size=args.batch_size, progress=progress)
+        report = ingester.ingest_paths([corpus])
+        elapsed = time.perf_counter() - started
+
+        print(
+            f"ingested: {report.documents_stored} stored, {report.documents_failed} failed; "
+            f"{Meeting.objects.count()} meetings, {Person.objects.count()} people, "
+            f"{Statement.objects.count()} statements"
+        )
+        print(
+            f"time: {elapsed:.1f} s end to end (model load included) = {args.documents / elapsed:.1f} docs/s"
+        )
+        print(f"peak RSS: {peak_rss_mib():.0f} MiB")
+        print("RSS as the run went (documents: MiB): " + ", ".join(f"{n}: {m:.0f}" for n, m in samples))
+        if args.tracemalloc:
+            current, peak = tracemalloc.get_traced_memory()
+            print(f"tracemalloc: peak {peak / 2**20:.0f} MiB, at the end {current / 2**20:.0f} MiB")
+        connection.close()
+    finally:
+        if pg_name:
+            drop_postgres_database(args.postgres, pg_name)
+
+
+if __name__ == "__main__":
+    main()
