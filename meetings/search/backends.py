@@ -107,7 +107,9 @@ class SqliteBackend:
         return inner, [self.match]
 
     def _where(self, filter_sql):
-        extra, extra_params = _restrict("rowid", filter_sql)
+        # The unary + keeps SQLite from handing "rowid IN (...)" to FTS5, which would run the
+        # MATCH once per filtered statement; instead the filter is built once and probed.
+        extra, extra_params = _restrict("+rowid", filter_sql)
         return f"{FTS_TABLE} MATCH %s{extra}", [self.match, *extra_params]
 
     def count(self, filter_sql):
@@ -123,7 +125,10 @@ class SqliteBackend:
                 return total, True
             # The newest COUNT_LIMIT + 1 matches spread over ids [lowest, newest]: assume the
             # rest of the id range matches as densely.
-            cursor.execute("SELECT min(id), max(id) FROM meetings_statement")
+            # Two subqueries: SQLite reads min() or max() alone from the index, not both at once.
+            cursor.execute(
+                "SELECT (SELECT min(id) FROM meetings_statement), (SELECT max(id) FROM meetings_statement)"
+            )
             first, last = cursor.fetchone()
             scanned = max(last - lowest + 1, 1)
             return max(round(total * (last - first + 1) / scanned), COUNT_LIMIT + 1), False
