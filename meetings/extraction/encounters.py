@@ -1,0 +1,270 @@
+"""Meetings: which sentences report an encounter, who was present, when and where it took place.
+
+A meeting is reported by a sentence with a verb or noun of meeting ("met with", "received",
+"held talks", "a telephone conversation between") naming people; those people, the ones said to
+attend or accompany, and the speakers of speech blocks are the participants. People merely
+mentioned (a president who "sends greetings") are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import titles
+from .countries import country_mentions, country_of_city, find_country
+from .dates import resolve_date
+from .people import Person
+from .roles import title_head
+
+_PHONE = re.compile(r"\b(tele)?phone\b|\bby phone\b|\bphone call\b|\bcalled\b.*\bby phone", re.IGNORECASE)
+_VIDEO = re.compile(
+    r"\bvideo ?(conference|link|call)\b|\bvideoconference\b|\bvirtual (meeting|talks)\b", re.IGNORECASE
+)
+_SEPARATE = re.compile(r"\bseparate(ly)? (meetings|talks|conversations)\b", re.IGNORECASE)
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de|da|do|del|al|el|of|la|le)?\s*[A-Z][\w'’.-]*){0,3})"
+)
+_DATELINE = re.compile(
+    r"^(?:Location:\s*)?(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?)\s*(?:,|\(|–|—|-{1,2}\s)", re.MULTILINE
+)
+# Seats of government named instead of their city ("met in the White House").
+LANDMARKS = {
+    "white house": "Washington", "kremlin": "Moscow", "elysee palace": "Paris", "élysée palace": "Paris",
+    "downing street": "London", "zhongnanhai": "Beijing", "great hall of the people": "Beijing",
+    "blue house": "Seoul", "kantei": "Tokyo", "quirinal palace": "Rome", "chancellery": None,
+}  # fmt: skip
+
+
+@dataclass
+class MeetingDraft:
+    sentences: list  # spaCy spans reporting it
+    people: list[Person] = field(default_factory=list)
+    date: date | None = None
+    city: str | None = None
+    country: str | None = None
+    kind: str = "in_person"
+
+
+def is_meeting_sentence(sent) -> bool:
+    """Whether a sentence reports an encounter (a verb or noun of meeting)."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in titles.MEETING_VERBS:
+            if lemma == "call" and not any(c.lower_ in ("on", "upon") for c in token.children):
+                continue
+            if lemma in ("hold", "present", "join", "sit", "accept", "welcome") and not _has_meeting_noun(
+                sent
+            ):
+                continue
+            return True
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and lemma in titles.MEETING_NOUNS
+            and lemma not in ("ceremony", "summit")
+        ):
+            return True
+    return False
+
+
+def _has_meeting_noun(sent) -> bool:
+    return any(t.lemma_.lower() in titles.MEETING_NOUNS for t in sent)
+
+
+def people_in(span_start: int, span_end: int, people: list[Person], narrative_only=True) -> list[Person]:
+    out = []
+    for person in people:
+        for mention in person.mentions:
+            if span_start <= mention.start < span_end and not (narrative_only and mention.in_speech):
+                out.append(person)
+                break
+    return sorted(out, key=lambda p: min(m.start for m in p.mentions if span_start <= m.start < span_end))
+
+
+def find_meetings(
+    sentences, people: list[Person], title_sentence, reference: date | None
+) -> list[MeetingDraft]:
+    """The meetings a document reports, with their participants (attendance sentences included).
+
+    The first meeting sentences of the narration (the title if the body has none) make the main
+    meeting, read until it has two people; a later meeting sentence with a date of its own
+    starts another meeting; "separate meetings with A, B and C" make one meeting per guest.
+    """
+    meeting_sents = [s for s in sentences if is_meeting_sentence(s)]
+    main: list = []
+    found: set[int] = set()
+    for sent in meeting_sents[:4]:
+        persons = people_in(sent.start_char, sent.end_char, people)
+        if not persons and main:
+            continue
+        main.append(sent)
+        found.update(id(p) for p in persons)
+        if len(found) >= 2:
+            break
+    if len(found) < 2 and title_sentence is not None and is_meeting_sentence(title_sentence):
+        main.insert(0, title_sentence)
+        found.update(id(p) for p in people_in(title_sentence.start_char, title_sentence.end_char, people))
+    if not main or not found:
+        return []
+    draft = MeetingDraft(sentences=list(main))
+    for sent in main:
+        for person in people_in(sent.start_char, sent.end_char, people):
+            if person not in draft.people:
+                draft.people.append(person)
+    for sent in sentences:
+        if _is_attendance(sent.text):
+            group_country = _group_country(sent, people)
+            for person in people_in(sent.start_char, sent.end_char, people):
+                if person not in draft.people:
+                    draft.people.append(person)
+                if person.country is None and group_country:
+                    person.country = group_country
+    draft.date = _meeting_date(main, sentences, reference)
+    drafts = [draft]
+    for sent in meeting_sents:
+        if sent in main or sent.start_char < main[-1].end_char:
+            continue
+        when = resolve_date(sent.text, reference)
+        persons = people_in(sent.start_char, sent.end_char, people)
+        if when and when != draft.date and persons and _has_explicit_day(sent.text):
+            extra = MeetingDraft(sentences=[sent], people=persons[:1], date=when)
+            for person in persons[:1]:
+                if person in draft.people and len(draft.people) > 2:
+                    draft.people.remove(person)
+            drafts.append(extra)
+    if _SEPARATE.search(main[0].text) and len(draft.people) > 2:
+        host, guests = draft.people[0], draft.people[1:]
+        drafts[0:1] = [
+            MeetingDraft(sentences=draft.sentences, people=[host, g], date=draft.date) for g in guests
+        ]
+    return drafts
+
+
+def _is_attendance(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in titles.ATTENDANCE_WORDS) or "delegation" in low and " included" in low
+
+
+def _group_country(sent, people: list[Person]) -> str | None:
+    """The country of a delegation listed in a sentence ("The Georgian delegation included ...")."""
+    first = min(
+        (m.start for p in people for m in p.mentions if sent.start_char <= m.start < sent.end_char),
+        default=None,
+    )
+    if first is None:
+        return None
+    before = sent.doc.text[sent.start_char - sent.doc[0].idx : first - sent.doc[0].idx] if sent.doc else ""
+    if "delegation" not in before.lower():
+        return None
+    for start, _end, code in country_mentions(before):
+        if not re.search(r"\bto\s+(the\s+)?$", before[:start]):
+            return code
+    return None
+
+
+def _has_explicit_day(text: str) -> bool:
+    return bool(re.search(r"\b(on|since)\s+(\w+\s+\d{1,2}\b|\d{1,2}\s+\w+)", text))
+
+
+def _meeting_date(main, sentences, reference: date | None) -> date | None:
+    for sent in main:
+        when = resolve_date(sent.text, reference)
+        if when:
+            return when
+    for sent in sentences[:12]:
+        if sent in main:
+            continue
+        if re.search(r"\b(meeting|talks|met|visit|conversation)\b", sent.text, re.IGNORECASE):
+            when = resolve_date(sent.text, reference)
+            if when and (reference is None or abs((reference - when).days) < 60):
+                return when
+    return reference
+
+
+def meeting_kind(main_sentences) -> str:
+    text = " ".join(s.text for s in main_sentences)
+    if _VIDEO.search(text):
+        return "video"
+    if _PHONE.search(text):
+        return "phone"
+    return "in_person"
+
+
+def find_place(
+    draft: MeetingDraft, sentences, text: str, body_start: int, narrative
+) -> tuple[str | None, str | None]:
+    """(city, country) where a meeting took place: a city named in its sentences or the
+    sentences about the meeting, a landmark, the dateline, a destination ("visit to Kazakhstan"),
+    the host's country when someone "received" a guest."""
+    about = list(draft.sentences) + [
+        s
+        for s in sentences
+        if s not in draft.sentences and re.search(r"\b(meeting|talks|met|visit|took place)\b", s.text, re.I)
+    ]
+    for sent in about:
+        city = _city_in(sent)
+        if city:
+            return city
+    city = _dateline_city(text, body_start)
+    if city:
+        return city
+    for sent in draft.sentences:
+        for start, _end, code in country_mentions(sent.text):
+            if re.search(r"\b(visit to|arrived in|to|in)\s+(the\s+)?$", sent.text[:start]):
+                return None, code
+    for start, end in narrative:
+        for match in re.finditer(r"\bin\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", text[start:end]):
+            code = country_of_city(match.group(1)) if not find_country(match.group(1)) else None
+            if code:
+                return match.group(1), code
+    for person in draft.people:
+        if title_head(person.role) in titles.HEAD_OF_STATE | titles.HEAD_OF_GOVERNMENT and person.country:
+            return None, person.country
+    return None, None
+
+
+def _city_in(sent) -> tuple[str, str] | None:
+    low = sent.text.lower()
+    for landmark, city in LANDMARKS.items():
+        if landmark in low and city:
+            return city, country_of_city(city)
+    candidates = [(e.start_char, e.text) for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    candidates += [
+        (sent.start_char + m.start("place"), m.group("place")) for m in _IN_PLACE.finditer(sent.text)
+    ]
+    for _start, name in sorted(candidates):
+        found = _as_city(name)
+        if found:
+            return found
+    return None
+
+
+def _as_city(name: str) -> tuple[str, str] | None:
+    words = name.replace("—", " ").split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size]).strip(",.’'")
+        if find_country(phrase):
+            continue
+        code = country_of_city(phrase)
+        if code:
+            if (
+                phrase.endswith(" City")
+                and country_of_city(phrase[:-5]) == code
+                and not find_country(phrase[:-5])
+            ):
+                phrase = phrase[:-5]  # "New York City" -> "New York"
+            return phrase, code
+    return None
+
+
+def _dateline_city(text: str, body_start: int) -> tuple[str, str] | None:
+    """A dateline at the head of the story: "Baku, December 2, AZERTAC", "TOKYO –", "Location: ..."."""
+    head = text[: body_start + 400]
+    for match in _DATELINE.finditer(head):
+        name = match.group("city").strip()
+        candidate = name.title() if name.isupper() else name
+        found = _as_city(candidate)
+        if found:
+            return found
+    return None

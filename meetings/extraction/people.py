@@ -1,0 +1,311 @@
+"""People in a document: finding their names, grouping the forms of one name, titles and countries.
+
+"Sergey Lavrov", "S.Lavrov" and "Lavrov" are one person; "Russian Foreign Minister Sergey Lavrov"
+gives him the role "Foreign Minister" and the country RU; "Dear Sergey Viktorovich" is a form of
+address, not a new person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import titles
+from .countries import country_mentions, country_of_city, find_country
+
+_NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|ben|abu)"
+_NAME_SEQUENCE = re.compile(rf"{_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_WORD}){{0,4}}")
+_INITIAL_SURNAME = re.compile(r"\b(?:[A-Z]\.\s?){1,2}[A-Z][a-z][\w'’-]+")
+_TITLE_ALTERNATION = "|".join(
+    sorted((re.escape(t) for t in titles.TITLE_HEADS | set(titles.HONORIFICS)), key=len, reverse=True)
+)
+_AFTER_TITLE = re.compile(rf"\b(?i:{_TITLE_ALTERNATION})\.?[ \u00a0]+(?P<name>{_NAME_SEQUENCE.pattern})")
+
+
+_NOT_NAME_WORDS = {
+    "embassy", "ministry", "staff", "office", "palace", "summit", "council", "committee", "group",
+    "agency", "fund", "union", "house", "government", "parliament", "assembly", "department",
+    "republic", "federation", "kingdom", "state", "states", "news", "press", "service", "sputnik",
+    "academy", "university", "institute", "center", "centre", "bank", "corporation", "company",
+    "organization", "organisation", "association", "forum", "region", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "countries", "ministerial", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet", "april", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
+
+
+_TITLES_ALSO_NAMES = {"amir", "emir", "king", "major", "prince", "sultan", "shah", "general"}
+_FUNCTION_WORDS = {
+    "and", "or", "before", "after", "their", "his", "her", "with", "of", "the", "in", "on", "at",
+    "for", "to", "from", "by", "meets", "met", "holds", "held", "receives", "received", "says",
+    "said", "during", "while", "about", "over", "into", "as", "is", "was", "will", "we", "i",
+    "you", "they", "he", "she", "it", "this", "that", "these", "our", "my", "your",
+}  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing names."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def name_tokens(name: str) -> list[str]:
+    """The folded words of a name that identify it (no particles, no initials' dots)."""
+    words = [w for w in re.split(r"[^\w]+", fold(name)) if w]
+    return [w for w in words if w not in titles.NAME_PARTICLES]
+
+
+def _is_patronymic(word: str) -> bool:
+    low = fold(word)
+    return low in titles.PATRONYMIC_WORDS or (len(low) > 6 and low.endswith(titles.PATRONYMIC_SUFFIXES))
+
+
+def _is_place_word(word: str) -> bool:
+    return any(find_country(part) for part in word.split("-") if part) or bool(find_country(word))
+
+
+def clean_name(text: str) -> str | None:
+    """A person's name without courtesy words, titles, possessive ending or patronymic.
+
+    Returns None when nothing name-like is left (a title alone, a form of address with a first
+    name only, a word in lower case).
+    """
+    text = re.split(r"\.\s+(?=[A-Z])|\s+(?:and|&)\s+|,|\(", text.strip())[0]
+    text = re.sub(r"[’']s$", "", text.strip(" ,.;:()[]\"“”«»'’-–—"))
+    words = text.split()
+    for size in (4, 3, 2, 1):  # a country before the name ("Russian Federation Sergey Lavrov")
+        if len(words) > size and find_country(" ".join(words[:size])):
+            words = words[size:]
+            break
+    while words:
+        low = fold(words[0]).rstrip(".’'")
+        pair = low + " " + fold(words[1]) if len(words) > 1 else ""
+        if pair in titles.HONORIFICS or pair in titles.TITLE_HEADS:
+            words = words[2:]
+        elif (
+            low in titles.HONORIFICS
+            or low in titles.TITLE_HEADS
+            or low in titles.TITLE_MODIFIERS
+            or words[0].isupper()
+            and words[0] in titles.TITLE_ABBREVIATIONS
+        ):
+            words = words[1:]
+        else:
+            break
+    if words and any(_is_patronymic(w) for w in words):
+        if _is_patronymic(words[-1]) or len(words) < 3:
+            return None  # "Sergey Viktorovich", "Ilham Heydar oglu": forms of address
+        words = [w for w in words if not _is_patronymic(w)]  # "Vladimir Vladimirovich Putin"
+    if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper() or country_of_city(words[0])):
+        return None
+    cut = next((i for i, w in enumerate(words) if fold(w) in _FUNCTION_WORDS), None)
+    if cut is not None:  # "Nabil Fahmy Before Their Meeting" in a headline in title case
+        words = words[:cut]
+        if not words:
+            return None
+    for w in words:
+        low = fold(w)
+        if low in titles.TITLE_MODIFIERS or low in _NOT_NAME_WORDS or low in titles.MEETING_NOUNS:
+            return None
+        if low in titles.TITLE_HEADS and low not in _TITLES_ALSO_NAMES:
+            return None
+        if re.search(r"[’'][a-z]{1,2}$", w) or _is_place_word(w):
+            return None
+    name = " ".join(words)
+    if find_country(name) or fold(name) in titles.TITLE_HEADS:
+        return None
+    if name.isupper():
+        name = name.title()
+    return name
+
+
+def compatible(short: str, long: str) -> bool:
+    """Whether `short` can be another form of the name `long` ("S.Lavrov" of "Sergey Lavrov",
+    "Kishida Fumio" of "Fumio Kishida", "Marcela Rebelo de Souza" of "Marcelo Rebelo de Sousa")."""
+    a, b = name_tokens(short), name_tokens(long)
+    if not a or not b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    full_a = [t for t in a if len(t) > 1]
+    initials = [t for t in a if len(t) == 1]
+    if not full_a:
+        return False
+    if not all(any(_close(t, u) for u in b) for t in full_a):
+        return False
+    if len(a) >= 2 and len(full_a) == len(a) and len(a) == len(b):
+        return True
+    if len(a) == 1:
+        # a lone word must be the other name's surname or given name, not a middle part
+        return _close(a[0], b[-1]) or _close(a[0], b[0])
+    if initials:
+        return all(any(u.startswith(i) for u in b) for i in initials) and _close(full_a[-1], b[-1])
+    return _close(a[-1], b[-1]) or _close(a[0], b[0])
+
+
+def _close(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    if len(x) < 5 or len(y) < 5 or abs(len(x) - len(y)) > 1:
+        return False
+    # one substitution, insertion or deletion (Sousa/Souza, Sergei/Sergey)
+    if len(x) == len(y):
+        return sum(1 for p, q in zip(x, y, strict=True) if p != q) <= 1
+    shorter, longer = sorted((x, y), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str  # as written
+    name: str  # cleaned
+    in_speech: bool = False
+
+
+@dataclass
+class Person:
+    """One person of the document: the fullest name and every mention."""
+
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    organization: str | None = None
+
+    @property
+    def first(self) -> Mention:
+        return min(self.mentions, key=lambda m: m.start)
+
+    def forms(self) -> list[str]:
+        """Other forms of the name seen in the document, as written, in order."""
+        seen, out = {self.name}, []
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if mention.name not in seen:
+                seen.add(mention.name)
+                out.append(mention.name)
+        return out
+
+
+def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: int) -> list[Mention]:
+    """Candidate mentions of people: spaCy's PERSON entities, names after a title or honorific,
+    initials with a surname ("S.Lavrov"), each cleaned of titles; overlapping ones merged."""
+    raw: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            raw.append((ent.start_char, ent.end_char))
+    window = text[:limit]
+    for match in _AFTER_TITLE.finditer(window):
+        raw.append((match.start("name"), match.end("name")))
+    for match in _INITIAL_SURNAME.finditer(window):
+        raw.append((match.start(), match.end()))
+    for match in _NAME_SEQUENCE.finditer(window):
+        if match.end() - match.start() < 5 or "\n" in match.group():
+            continue
+        for word in re.finditer(r"\S+", match.group()):
+            name = clean_name(match.group()[word.start() :])
+            if not name or len(name.split()) < 2:
+                continue
+            start = match.start() + match.group().find(name, word.start())
+            if start >= match.start() and _follows_title(window, start):
+                raw.append((start, start + len(name)))
+                break
+    mentions: list[Mention] = []
+    for start, end in sorted(raw, key=lambda se: (se[0], -(se[1] - se[0]))):
+        written = text[start:end]
+        if "\n" in written:
+            continue
+        name = clean_name(written)
+        if not name:
+            continue
+        offset = written.find(name.split()[0]) if not written.isupper() else 0
+        start = start + max(offset, 0)
+        end = start + len(name) if text[start : start + len(name)] == name else end
+        if any(m.start <= start < m.end or start <= m.start < end for m in mentions):
+            mentions = _keep_longer(mentions, Mention(start, end, text[start:end], name))
+            continue
+        mentions.append(Mention(start, end, text[start:end], name))
+    for mention in mentions:
+        mention.in_speech = any(s <= mention.start < e for s, e in speech_spans)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+_TITLE_OR_COUNTRY_BEFORE = re.compile(
+    rf"(?i:\b(?:{_TITLE_ALTERNATION})s?)\s*[-–,]?\s*$|\b(?:of|from)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*[-–]?\s*$"
+)
+
+
+def _follows_title(text: str, start: int) -> bool:
+    """Whether the words before `start` end with a title or "of <Country>": a name follows."""
+    before = text[max(0, start - 80) : start]
+    before = before.split("\n")[-1]
+    if _TITLE_OR_COUNTRY_BEFORE.search(before):
+        return True
+    for c_start, c_end, _code in country_mentions(before):
+        if not before[c_end:].strip(" -–"):
+            return bool(re.search(rf"(?i:\b(?:{_TITLE_ALTERNATION}))", before[:c_start]))
+    return False
+
+
+def _keep_longer(mentions: list[Mention], new: Mention) -> list[Mention]:
+    overlapping = [m for m in mentions if m.start < new.end and new.start < m.end]
+    if all(len(name_tokens(new.name)) > len(name_tokens(m.name)) for m in overlapping):
+        return [m for m in mentions if m not in overlapping] + [new]
+    return mentions
+
+
+def group_people(mentions: list[Mention], text: str, limit: int) -> list[Person]:
+    """Group mentions into people (fullest, earliest name first), then find the remaining
+    mentions of each known name that the entity recogniser missed ("Kishida Fumio", "Retno")."""
+    people: list[Person] = []
+    for mention in sorted(mentions, key=lambda m: (-len(name_tokens(m.name)), m.start)):
+        person = _best_match(people, mention.name)
+        if person is None:
+            people.append(Person(mention.name, [mention]))
+        else:
+            person.mentions.append(mention)
+    taken = [(m.start, m.end) for p in people for m in p.mentions]
+    window = text[:limit]
+    for match in _NAME_SEQUENCE.finditer(window):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = clean_name(match.group())
+        if not name:
+            continue
+        person = _best_match(people, name)
+        if person is not None and len(name_tokens(person.name)) >= 2:
+            offset = match.group().find(name.split()[0])
+            s = start + max(offset, 0)
+            person.mentions.append(Mention(s, s + len(name), name, name))
+            taken.append((s, s + len(name)))
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+    people.sort(key=lambda p: p.first.start)
+    return people
+
+
+def _best_match(people: list[Person], name: str) -> Person | None:
+    candidates = [p for p in people if compatible(name, p.name)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (len(p.mentions), -p.first.start))
+
+
+def mark_speech(people: list[Person], speech_spans: list[tuple[int, int]]) -> None:
+    for person in people:
+        for mention in person.mentions:
+            mention.in_speech = any(s <= mention.start < e for s, e in speech_spans)
+
+
+def person_at(people: list[Person], start: int, end: int) -> Person | None:
+    """The person one of whose mentions overlaps the span."""
+    for person in people:
+        for mention in person.mentions:
+            if mention.start < end and start < mention.end:
+                return person
+    return None

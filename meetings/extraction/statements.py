@@ -1,0 +1,282 @@
+"""Statements: speech blocks and quotations (direct), sentences of reported speech, and who said them.
+
+The speaker of a statement is resolved through the people of the document: a name in any of its
+forms ("S.Lavrov"), a title phrase ("The Russian Minister", "the head of state"), or a pronoun
+("He stressed ...") standing for the person last spoken of as a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import titles
+from .document import SpeechBlock
+from .people import Person, clean_name, compatible, person_at
+from .roles import resolve_reference, title_head
+
+_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_QUOTE_VERBS = r"(?:said|says|stated|states|added|noted|stressed|emphasi[sz]ed|underlined|told|posted|tweeted|wrote|declared|remarked|explained|continued|concluded|affirmed|asserted|insisted|recalled|observed|announced|pointed out|according to)"
+_AFTER_QUOTE = re.compile(
+    rf"^[,.]?\s*[-–—]?\s*(?P<attr>[^.“”\"\n]{{0,120}}?)\b{_QUOTE_VERBS}\b(?P<tail>[^.“”\"\n]{{0,80}})"
+)
+_BEFORE_QUOTE = re.compile(
+    rf"(?P<attr>[^.“”\"\n]{{0,160}}?)\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:]\s*(?:adding,?\s*)?$"
+)
+_ACCORDING_TO = re.compile(r"^\W*according to (?P<who>[^,]{2,80}),", re.IGNORECASE)
+_PRONOUNS = {"he", "she"}
+_NOT_SPEAKERS = {"question", "q", "moderator", "participant", "audience", "reporter", "journalist", "voice"}
+
+
+@dataclass
+class Found:
+    """A statement before it is tied to a meeting."""
+
+    person: Person
+    kind: str
+    start: int
+    end: int
+    attribution: str
+
+
+class SpeakerContext:
+    """Who can be meant by a title phrase or a pronoun at this point of the document."""
+
+    def __init__(self, people: list[Person], candidates: list[Person]):
+        self.people = people
+        self.candidates = candidates or people
+        self.recent: list[Person] = []
+
+    def note(self, person: Person | None) -> None:
+        if person is not None:
+            self.recent.append(person)
+
+    def last(self) -> Person | None:
+        return self.recent[-1] if self.recent else None
+
+    def resolve_phrase(self, phrase: str, start: int, end: int) -> Person | None:
+        """A name mention inside the span, else a title phrase, else a pronoun."""
+        person = person_at(self.people, start, end)
+        if person is not None:
+            return person
+        words = phrase.strip().split()
+        if len(words) == 1 and words[0].lower() in _PRONOUNS:
+            return self.last()
+        name = clean_name(phrase)
+        if name:
+            matches = [p for p in self.people if compatible(name, p.name)]
+            if len(matches) == 1:
+                return matches[0]
+        return resolve_reference(phrase, self.candidates, self.recent)
+
+
+def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerContext):
+    """Direct statements from speech blocks whose lead-in names a person; also returns the
+    blocks that did not (a spokesperson's, a question's) so their text can be read as narration."""
+    found, unresolved = [], []
+    for block in blocks:
+        lead = block.lead
+        if block.is_turn and lead.lower().strip(". ") in _NOT_SPEAKERS:
+            continue
+        person = context.resolve_phrase(lead, block.lead_start, block.lead_end)
+        if person is None and block.is_turn:
+            name = clean_name(lead)
+            matches = [p for p in context.people if name and compatible(name, p.name)]
+            person = matches[0] if len(matches) == 1 else None
+        if person is None:
+            unresolved.append(block)
+            continue
+        if block.is_turn and person.role is None:
+            words = [w for w in lead.split() if title_head(w)]
+            if words:
+                person.role = " ".join(w.capitalize() for w in words)
+        context.note(person)
+        found.append(Found(person, "direct", block.start, block.end, _attribution(lead, person)))
+    return found, unresolved
+
+
+def _attribution(phrase: str, person: Person) -> str:
+    for mention in person.mentions:
+        if mention.text in phrase:
+            return mention.text
+    phrase = re.sub(r"\s*\b(said|says|stated|noted|added)\b.*$", "", phrase).strip(" ,:")
+    return phrase[-120:] or person.name
+
+
+def quotations(
+    text: str, regions: list[tuple[int, int]], context: SpeakerContext, sentence_of
+) -> list[Found]:
+    """Direct statements from quotations attributed to a person ("“...” – Umud Mirzayev said",
+    "X said: “...”", "... Retno said, adding, “...”"). Quotations of non-persons are left alone."""
+    found = []
+    for region_start, region_end in regions:
+        position = region_start
+        while position < region_end:
+            opening = _next_opening(text, position, region_end)
+            if opening is None:
+                break
+            closing_char = _QUOTE_PAIRS[text[opening]]
+            closing = text.find(closing_char, opening + 1, min(region_end, opening + 6000))
+            if closing == -1:
+                break
+            position = closing + 1
+            start, end = _strip_span(text, opening + 1, closing)
+            content = text[start:end]
+            if len(content.split()) < 3 or not content[:1].isupper():
+                continue  # a phrase quoted inside a sentence of narration
+            person, attribution = _quote_speaker(text, opening, closing, context, sentence_of)
+            if person is None:
+                continue
+            context.note(person)
+            found.append(Found(person, "direct", start, end, attribution))
+    return found
+
+
+def _next_opening(text: str, position: int, limit: int) -> int | None:
+    for index in range(position, limit):
+        char = text[index]
+        if char in _QUOTE_PAIRS:
+            if char == '"' and index > 0 and text[index - 1].isalnum():
+                continue
+            return index
+    return None
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t-–—":
+        start += 1
+    while end > start and text[end - 1] in " \n\t,":
+        end -= 1
+    return start, end
+
+
+def _quote_speaker(text: str, opening: int, closing: int, context: SpeakerContext, sentence_of):
+    after = text[closing + 1 : closing + 200]
+    match = _AFTER_QUOTE.match(after)
+    if match:
+        attr_start = closing + 1 + match.start("attr")
+        attr_end = closing + 1 + match.end("attr")
+        phrase = match.group("attr").strip(" ,–-")
+        if not phrase:  # "said Abdullah Gul": the speaker follows the verb
+            attr_start = closing + 1 + match.start("tail")
+            attr_end = closing + 1 + match.end("tail")
+            phrase = match.group("tail").strip(" ,")
+            phrase = re.split(r"\b(at|in|on|after|during|before|while|when)\b", phrase)[0].strip()
+        if phrase:
+            person = context.resolve_phrase(phrase, attr_start, attr_end)
+            if person is not None:
+                return person, phrase
+    line_start = text.rfind("\n", 0, opening) + 1
+    before = text[line_start:opening]
+    match = _BEFORE_QUOTE.search(before)
+    if match:
+        phrase = match.group("attr").strip(" ,")
+        # the speaker of "..., Retno said, adding, “...”" is the last clause's subject
+        clause = re.split(r"[,;]\s+", phrase)[-1] if phrase else ""
+        for candidate in (clause, phrase):
+            if candidate:
+                start = line_start + match.start("attr") + phrase.rfind(candidate)
+                person = context.resolve_phrase(candidate, start, start + len(candidate))
+                if person is not None:
+                    return person, candidate
+    return None, ""
+
+
+def reported_statements(
+    sentences, text: str, skip: list[tuple[int, int]], context: SpeakerContext
+) -> list[Found]:
+    """Sentences of reported speech: a verb of saying whose subject is one person."""
+    found = []
+    for sent in sentences:
+        if any(s <= sent.start_char < e for s, e in skip):
+            continue
+        person, attribution = _reported_speaker(sent, context)
+        subject = _sentence_subject(sent, context)
+        if person is not None:
+            start, end = _strip_span(text, sent.start_char, sent.end_char)
+            found.append(Found(person, "reported", start, end, attribution))
+            context.note(person)
+        elif subject is not None:
+            context.note(subject)
+    return found
+
+
+def _reported_speaker(sent, context: SpeakerContext):
+    match = _ACCORDING_TO.match(sent.text)
+    if match:
+        start = sent.start_char + match.start("who")
+        person = context.resolve_phrase(match.group("who"), start, start + len(match.group("who")))
+        if person is not None:
+            return person, match.group("who")
+    for token in sent:
+        if token.lemma_.lower() not in titles.SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _is_saying(token, context):
+            continue
+        subject = _subject_of(token)
+        if subject is None:
+            continue
+        person, phrase = _resolve_subject(subject, context)
+        if person is not None:
+            return person, phrase
+    return None, ""
+
+
+def _is_saying(token, context: SpeakerContext) -> bool:
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if lemma == "point":
+        return any(c.lower_ == "out" for c in children)
+    if lemma == "bring":
+        return any(c.lower_ == "attention" for c in token.subtree)
+    if lemma == "call":
+        return any(c.lower_ in ("for", "on", "upon") and c.dep_ in ("prep", "prt") for c in children)
+    if lemma == "welcome":
+        objects = [c for c in children if c.dep_ == "dobj"]
+        return not any(person_at(context.people, o.idx, o.idx + len(o.text)) for o in objects)
+    return lemma not in ("post", "tweet", "write", "continue", "agree", "share")
+
+
+def _subject_of(token):
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return None if child.dep_ == "nsubjpass" and child.lower_ in ("it", "this") else child
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(token.head)
+    return None
+
+
+def _resolve_subject(subject, context: SpeakerContext):
+    if any(c.dep_ == "conj" for c in subject.children) or subject.lower_ in titles.GROUP_SUBJECTS:
+        return None, ""
+    if subject.tag_ in ("NNS", "NNPS") and subject.lower_ not in ("congressmen",):
+        return None, ""
+    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "advcl")]
+    tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat")]
+    start, end = tokens[0].idx, subject.idx + len(subject.text)
+    phrase = " ".join(t.text for t in tokens)
+    if subject.lower_ in _PRONOUNS:
+        return context.last(), subject.text
+    if subject.pos_ == "PRON":
+        return None, ""
+    person = person_at(context.people, start, end)
+    if person is None:
+        head = title_head(subject.text) or title_head(phrase)
+        if head is None and not re.search(r"\bhead of\b", phrase, re.IGNORECASE):
+            return None, ""
+        person = context.resolve_phrase(phrase, end, end)
+    return person, phrase
+
+
+def _sentence_subject(sent, context: SpeakerContext) -> Person | None:
+    root = sent.root
+    subject = _subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None:
+        return None
+    if subject.lower_ in _PRONOUNS:
+        return context.last()
+    return person_at(context.people, subject.idx, subject.idx + len(subject.text))

@@ -1,0 +1,136 @@
+"""Title, honorific and speech-verb data: the one place where the extractor's word lists live.
+
+Written from how diplomatic press releases and wire stories name people ("Foreign Minister of the
+Russian Federation Sergei Lavrov", "Russian FM", "Deputy Crown Prince Muqrin bin Abdulaziz") and
+report what they said ("S.Lavrov noted that ...").
+"""
+
+# Head words of a title: the noun that says what a person is. Lower-case for matching.
+TITLE_HEADS = {
+    "president", "vice-president", "vice president", "prime minister", "premier", "minister",
+    "secretary", "secretary-general", "secretary general", "under-secretary", "undersecretary",
+    "ambassador", "chancellor", "king", "queen", "emir", "amir", "crown prince", "sultan", "shah",
+    "chairman", "chairwoman", "chair", "chairperson", "speaker", "governor", "mayor", "director",
+    "director-general", "director general", "commissioner", "envoy", "representative",
+    "deputy", "adviser", "advisor", "assistant", "aide", "counselor", "counsellor", "head",
+    "co-chair", "co-chairman", "congressman", "congresswoman", "senator", "mp", "member",
+    "spokesman", "spokeswoman", "spokesperson", "consul", "consul general", "chargé d'affaires",
+    "charge d'affaires", "attaché", "attache", "general", "admiral", "commander", "chief",
+    "state counselor", "state councilor", "state councillor", "taoiseach", "chief executive",
+    "ceo", "founder", "editor", "professor", "rector", "patriarch", "pope", "cardinal",
+    "archbishop", "ombudsman", "leader", "delegate", "official", "diplomat", "coordinator",
+    "lawmaker", "legislator", "parliamentarian", "deputy minister", "vice minister", "prince",
+    "princess", "monarch", "regent", "viceroy", "governor-general", "lieutenant", "colonel",
+    "officer", "captain", "major", "marshal", "tánaiste", "president-elect",
+}  # fmt: skip
+
+# Words that may stand inside or before a title ("First Deputy Foreign Minister", "Acting ...").
+TITLE_MODIFIERS = {
+    "deputy", "vice", "first", "second", "acting", "former", "special", "chief", "senior",
+    "executive", "general", "permanent", "extraordinary", "plenipotentiary", "state", "federal",
+    "foreign", "defence", "defense", "interior", "finance", "economy", "economic", "energy",
+    "agriculture", "external", "affairs", "cabinet", "personal", "high", "top", "principal",
+    "parliamentary", "presidential", "national", "security", "trade", "justice", "health",
+    "education", "culture", "labour", "labor", "transport", "home", "assistant", "associate", "honorary", "incoming", "outgoing", "new", "then", "crown",
+}  # fmt: skip
+
+# Abbreviated titles as they appear in headlines and copy.
+TITLE_ABBREVIATIONS = {
+    "FM": "Foreign Minister",
+    "PM": "Prime Minister",
+    "EAM": "External Affairs Minister",
+    "DPM": "Deputy Prime Minister",
+    "UNSG": "Secretary-General",
+    "SG": "Secretary-General",
+    "MP": "Member of Parliament",
+    "MFA": None,  # a ministry, not a person's title
+}
+
+# Titles that only one state uses, so they name the country on their own.
+TITLE_COUNTRIES = {
+    "secretary of state": "US",
+    "foreign secretary": "GB",
+    "external affairs minister": "IN",
+    "minister of external affairs": "IN",
+    "chief cabinet secretary": "JP",
+    "taoiseach": "IE",
+    "tánaiste": "IE",
+    "state councilor": "CN",
+    "state councillor": "CN",
+}
+
+# Titles that make a person a head of state or government ("the head of state" refers to them).
+HEAD_OF_STATE = {"president", "king", "queen", "emir", "amir", "sultan", "monarch", "shah"}
+HEAD_OF_GOVERNMENT = {"prime minister", "premier", "chancellor", "taoiseach"}
+
+# Courtesy words before a name that are not part of it ("Mr. Ilham Aliyev", "Dato' Lim Jock Hoi").
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "prince", "princess", "sheikh",
+    "sheikha", "dato", "datuk", "datin", "tan sri", "tun", "haji", "hajji", "h.e", "he",
+    "his excellency", "her excellency", "excellency", "madam", "madame", "mme", "lord", "lady",
+    "mister", "senor", "señor", "herr", "monsieur", "hon", "honourable", "honorable", "rev",
+    "father", "imam", "ayatollah", "hrh", "his royal highness", "her royal highness", "dear",
+}  # fmt: skip
+
+# Name particles that belong inside a name ("Muqrin bin Abdulaziz", "Marcelo Rebelo de Sousa").
+NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "van", "von",
+                  "der", "den", "la", "le", "du", "di", "del", "della", "ben", "abu", "ter"}  # fmt: skip
+
+# Russian/Turkic patronymics and forms of address: "Sergey Viktorovich", "Ilham Heydar oglu".
+PATRONYMIC_SUFFIXES = ("ovich", "evich", "ovna", "evna", "ovych", "yevych")
+PATRONYMIC_WORDS = {"oglu", "ogly", "qizi", "kyzy", "uulu", "ugli"}
+
+# Verbs of saying (lemmas) that introduce reported or direct speech.
+SPEECH_VERBS = {
+    "say", "note", "stress", "emphasize", "emphasise", "express", "thank", "state", "highlight",
+    "underline", "underscore", "point", "add", "inform", "tell", "mention", "welcome",
+    "congratulate", "recall", "hail", "voice", "reiterate", "affirm", "reaffirm", "praise",
+    "describe", "elaborate", "explain", "indicate", "announce", "ask", "urge", "assure",
+    "propose", "suggest", "invite", "confirm", "declare", "remark", "observe", "insist",
+    "acknowledge", "admit", "warn", "argue", "claim", "reply", "respond", "answer", "comment",
+    "brief", "bring", "appreciate", "condemn", "criticize", "criticise", "regret", "deplore",
+    "call", "hope", "believe", "wish", "convey", "outline", "share",
+    "recognize", "recognise", "commend", "applaud", "lament", "predict", "promise", "pledge",
+    "vow", "agree", "post", "tweet", "write", "continue", "conclude", "speak", "talk", "discuss",
+}  # fmt: skip
+
+# Of those, verbs that only count as speech with a complement of saying, not on their own.
+WEAK_SPEECH_VERBS = {"continue", "speak", "talk", "discuss", "agree", "call", "bring", "point", "share"}
+
+# Subjects that are groups, never one named speaker.
+GROUP_SUBJECTS = {
+    "sides", "parties", "ministers", "leaders", "officials", "delegations", "they", "both",
+    "interlocutors", "presidents", "heads", "participants", "congressmen", "we", "two",
+}  # fmt: skip
+
+# Verbs and nouns that say a meeting took place.
+MEETING_VERBS = {
+    "meet", "receive", "host", "welcome", "visit", "hold", "call", "talk", "confer", "greet",
+    "accept", "present", "sit", "join", "attend", "converse", "phone", "telephone",
+}  # fmt: skip
+MEETING_NOUNS = {
+    "meeting", "talks", "talk", "conversation", "call", "visit", "audience", "reception",
+    "negotiations", "consultations", "discussion", "discussions", "dinner", "lunch", "breakfast",
+    "ceremony", "session", "summit", "encounter", "interview",
+}  # fmt: skip
+
+# Words that say someone else was there too.
+ATTENDANCE_WORDS = (
+    "attended",
+    "attending",
+    "accompanied",
+    "accompanying",
+    "also present",
+    "were present",
+    "was present",
+    "took part",
+    "taking part",
+    "participated",
+    "included",
+    "including",
+    "represented in the delegation",
+    "were also represented",
+    "joined",
+    "also met",
+    "present at",
+)

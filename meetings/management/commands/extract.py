@@ -1,0 +1,67 @@
+"""`python manage.py extract PATH...`: print the extraction of each document as one JSON line."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.extraction import DocumentError, Extractor, read_document
+
+
+def document_paths(paths):
+    """Files as given; folders expand to their *.txt files, sorted, recursively."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+class Command(BaseCommand):
+    help = "Extract meetings, people, statements and organizations from documents; print JSON Lines."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="text files or folders of *.txt files")
+        parser.add_argument(
+            "--golden",
+            metavar="FOLDER",
+            help="write each extraction, pretty-printed, to FOLDER/<name>.json instead of printing",
+        )
+
+    def handle(self, *args, paths=(), golden=None, **options):
+        extractor = Extractor(settings.SPACY_MODEL)
+        failed = 0
+        golden_dir = Path(golden) if golden else None
+        if golden_dir:
+            golden_dir.mkdir(parents=True, exist_ok=True)
+
+        def readable():
+            nonlocal failed
+            for path in document_paths(paths):
+                try:
+                    yield path.name, read_document(path)
+                except DocumentError as error:
+                    failed += 1
+                    self.stderr.write(f"{path}: {error}" if path.name not in str(error) else str(error))
+
+        try:
+            for result in extractor.extract_many(readable()):
+                if "error" in result:
+                    failed += 1
+                    self.stderr.write(f"{result['document']}: {result['error']}")
+                    continue
+                if golden_dir:
+                    target = golden_dir / (Path(result["document"]).stem + ".json")
+                    target.write_text(
+                        json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+                    )
+                else:
+                    sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+        except DocumentError as error:
+            raise CommandError(str(error)) from None
+        if failed:
+            sys.exit(1)
