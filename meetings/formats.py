@@ -13,6 +13,7 @@ than through a middleware or a dependency such as django-cors-headers.
 
 import csv
 import io
+from operator import itemgetter
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse, StreamingHttpResponse
@@ -108,35 +109,30 @@ def json_page(request, data, kind, default_page_size=DEFAULT_PAGE_SIZE):
     )
 
 
-class _Echo:
-    """A file-like object whose write() returns what it was given, for csv.writer."""
-
-    def write(self, value):
-        return value
-
-
 def csv_lines(data, kind, urls, chunk_size=CSV_CHUNK_SIZE):
-    """The CSV text of every record in `data`, one string per chunk of rows (header first)."""
+    """The CSV text of every record in `data`, one string per chunk of rows (header first).
+
+    Cells: None is an empty cell, booleans are `true` / `false`, like the JSON's values."""
     serializer = serializer_for(kind)
-    header = io.StringIO()
-    csv.writer(header).writerow(serializer.column_names)
-    yield header.getvalue()
     names = serializer.column_names
+    cells_of = itemgetter(*names)
+    booleans = [i for i, column in enumerate(serializer.columns) if column.type == "boolean"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(names)
+    yield buffer.getvalue()
     for rows in serializer.record_chunks(data, urls, chunk_size):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerows([[_csv_cell(row[name]) for name in names] for row in rows])
+        buffer.seek(0)
+        buffer.truncate()
+        cells = [list(cells_of(row)) for row in rows]
+        for i in booleans:
+            for row in cells:
+                row[i] = CSV_BOOLEANS[row[i]]
+        writer.writerows(cells)
         yield buffer.getvalue()
 
 
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return value
+CSV_BOOLEANS = {True: "true", False: "false", None: ""}
 
 
 def csv_response(request, data, kind, filename):

@@ -10,7 +10,9 @@ statements streams without building a million model objects; related data that a
 (aliases, counts) is fetched once per chunk of rows, never once per row.
 """
 
+from collections import namedtuple
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import islice
 
 from django.db.models import Count, QuerySet
@@ -53,50 +55,59 @@ def chunked(iterable, size):
 
 class UrlBuilder:
     """Absolute URLs for records, fast enough for a million rows: each URL pattern is reversed
-    once with a placeholder and then filled in by string concatenation."""
+    once with a placeholder, then filled in by string concatenation."""
 
     _PLACEHOLDER = "zz0placeholder0zz"
     _NUMBER = 987654321
 
     def __init__(self, request=None, base=""):
         self.base = request.build_absolute_uri("/")[:-1] if request is not None else base.rstrip("/")
-        self._patterns = {}
 
-    def _pattern(self, name, numeric=False):
-        if name not in self._patterns:
-            marker = str(self._NUMBER) if numeric else self._PLACEHOLDER
-            path = reverse(name, args=[self._NUMBER if numeric else self._PLACEHOLDER])
-            prefix, _, suffix = path.partition(marker)
-            self._patterns[name] = (self.base + prefix, suffix)
-        return self._patterns[name]
+    def _split(self, name, numeric=False):
+        marker = str(self._NUMBER) if numeric else self._PLACEHOLDER
+        prefix, _, suffix = reverse(name, args=[marker]).partition(marker)
+        return self.base + prefix, suffix
 
-    def _build(self, name, value, numeric=False):
-        if value is None or value == "":
-            return None
-        prefix, suffix = self._pattern(name, numeric)
-        return f"{prefix}{value}{suffix}"
+    @cached_property
+    def _meeting(self):
+        return self._split("meetings:meeting-detail")
+
+    @cached_property
+    def _person(self):
+        return self._split("meetings:person-detail")
+
+    @cached_property
+    def _organization(self):
+        return self._split("meetings:organization-detail")
+
+    @cached_property
+    def _country(self):
+        return self._split("meetings:country-detail")
+
+    @cached_property
+    def _source(self):
+        return self._split("meetings:source-detail", numeric=True)
 
     def absolute(self, path):
         return self.base + path
 
     def meeting(self, slug):
-        return self._build("meetings:meeting-detail", slug)
+        return f"{self._meeting[0]}{slug}{self._meeting[1]}" if slug else None
 
     def person(self, slug):
-        return self._build("meetings:person-detail", slug)
+        return f"{self._person[0]}{slug}{self._person[1]}" if slug else None
 
     def organization(self, slug):
-        return self._build("meetings:organization-detail", slug)
+        return f"{self._organization[0]}{slug}{self._organization[1]}" if slug else None
 
     def country(self, code):
-        return self._build("meetings:country-detail", code.lower() if code else code)
+        return f"{self._country[0]}{code.lower()}{self._country[1]}" if code else None
 
     def source(self, pk):
-        return self._build("meetings:source-detail", pk, numeric=True)
+        return f"{self._source[0]}{pk}{self._source[1]}" if pk is not None else None
 
     def statement(self, meeting_slug, pk):
-        meeting_url = self.meeting(meeting_slug)
-        return f"{meeting_url}#statement-{pk}" if meeting_url else None
+        return f"{self._meeting[0]}{meeting_slug}{self._meeting[1]}#statement-{pk}" if meeting_slug else None
 
 
 def _value_of(obj, lookup):
@@ -135,16 +146,26 @@ class RecordSerializer:
     def add_related(self, rows, values):
         """Fill the columns that need other tables, one query per chunk (rows and values align)."""
 
+    @cached_property
+    def values_type(self):
+        """The row type `row()` reads: one attribute per lookup, as `values_list(named=True)` gives."""
+        return namedtuple(f"{type(self).__name__}Values", self.lookups)
+
     def values_of(self, item):
+        """The looked-up values of a model instance (or a dict of them), as a values_type row."""
         if isinstance(item, dict):
-            return item
-        return {lookup: _value_of(item, lookup) for lookup in self.lookups}
+            return self.values_type(**{lookup: item.get(lookup) for lookup in self.lookups})
+        return self.values_type(*(_value_of(item, lookup) for lookup in self.lookups))
 
     def record_chunks(self, data, urls, chunk_size=2000):
         """Flat records of `data` (a queryset of this kind, or an iterable of instances), in
         lists of at most `chunk_size`, streaming from the database."""
         if isinstance(data, QuerySet) and data.model is self.model:
-            values = data.prefetch_related(None).values(*self.lookups).iterator(chunk_size=chunk_size)
+            values = (
+                data.prefetch_related(None)
+                .values_list(*self.lookups, named=True)
+                .iterator(chunk_size=chunk_size)
+            )
         else:
             values = (self.values_of(item) for item in data)
         for chunk in chunked(values, chunk_size):
@@ -199,23 +220,23 @@ class MeetingSerializer(RecordSerializer):
 
     def row(self, v, urls):
         return {
-            "slug": v["slug"],
-            "url": urls.meeting(v["slug"]),
-            "title": v["title"],
-            "date": v["date"].isoformat() if v["date"] else None,
-            "city": v["city"],
-            "country": v["country"] or "",
-            "kind": v["kind"],
-            "summary": v["summary"],
+            "slug": v.slug,
+            "url": urls.meeting(v.slug),
+            "title": v.title,
+            "date": v.date.isoformat() if v.date else None,
+            "city": v.city,
+            "country": v.country or "",
+            "kind": v.kind,
+            "summary": v.summary,
             "participant_countries": "",
             "participant_count": 0,
             "statement_count": 0,
-            "curated": v["curated"],
-            "review_reason": v["review_reason"],
+            "curated": v.curated,
+            "review_reason": v.review_reason,
         }
 
     def add_related(self, rows, values):
-        by_pk = {v["pk"]: row for row, v in zip(rows, values, strict=True)}
+        by_pk = {v.pk: row for row, v in zip(rows, values, strict=True)}
         countries = {pk: [] for pk in by_pk}
         for meeting_id, country in (
             Participant.objects.filter(meeting_id__in=by_pk)
@@ -268,19 +289,19 @@ class PersonSerializer(RecordSerializer):
 
     def row(self, v, urls):
         return {
-            "slug": v["slug"],
-            "url": urls.person(v["slug"]),
-            "name": v["name"],
-            "country": v["country"] or "",
+            "slug": v.slug,
+            "url": urls.person(v.slug),
+            "name": v.name,
+            "country": v.country or "",
             "aliases": "",
             "meeting_count": 0,
             "statement_count": 0,
-            "curated": v["curated"],
-            "review_reason": v["review_reason"],
+            "curated": v.curated,
+            "review_reason": v.review_reason,
         }
 
     def add_related(self, rows, values):
-        by_pk = {v["pk"]: row for row, v in zip(rows, values, strict=True)}
+        by_pk = {v.pk: row for row, v in zip(rows, values, strict=True)}
         for pk, names in _aliases(PersonAlias, "person_id", by_pk).items():
             by_pk[pk]["aliases"] = LIST_SEPARATOR.join(names)
         for pk, n in _counts(Participant, "person_id", by_pk):
@@ -308,20 +329,20 @@ class OrganizationSerializer(RecordSerializer):
 
     def row(self, v, urls):
         return {
-            "slug": v["slug"],
-            "url": urls.organization(v["slug"]),
-            "name": v["name"],
-            "acronym": v["acronym"],
-            "country": v["country"] or "",
-            "kind": v["kind"],
+            "slug": v.slug,
+            "url": urls.organization(v.slug),
+            "name": v.name,
+            "acronym": v.acronym,
+            "country": v.country or "",
+            "kind": v.kind,
             "aliases": "",
             "meeting_count": 0,
-            "curated": v["curated"],
-            "review_reason": v["review_reason"],
+            "curated": v.curated,
+            "review_reason": v.review_reason,
         }
 
     def add_related(self, rows, values):
-        by_pk = {v["pk"]: row for row, v in zip(rows, values, strict=True)}
+        by_pk = {v.pk: row for row, v in zip(rows, values, strict=True)}
         for pk, names in _aliases(OrganizationAlias, "organization_id", by_pk).items():
             by_pk[pk]["aliases"] = LIST_SEPARATOR.join(names)
         meetings = {pk: set() for pk in by_pk}
@@ -360,8 +381,10 @@ class CountrySerializer(RecordSerializer):
             code = getattr(item, "code", "") or ""
         return str(getattr(code, "code", code)).upper()
 
+    lookups = ("code",)
+
     def values_of(self, item):
-        return {"code": self.code_of(item)}
+        return self.values_type(self.code_of(item))
 
     def record_chunks(self, data, urls, chunk_size=2000):
         values = (self.values_of(item) for item in data)
@@ -371,7 +394,7 @@ class CountrySerializer(RecordSerializer):
             yield rows
 
     def row(self, v, urls):
-        code = v["code"]
+        code = v.code
         return {
             "code": code,
             "url": urls.country(code),
@@ -444,29 +467,30 @@ class StatementSerializer(RecordSerializer):
     )
 
     def row(self, v, urls):
-        meeting_slug, speaker_slug, date = v["meeting__slug"], v["speaker__slug"], v["meeting__date"]
+        meeting_slug, speaker_slug, date = v.meeting__slug, v.speaker__slug, v.meeting__date
+        meeting_url = urls.meeting(meeting_slug)
         return {
-            "id": v["pk"],
-            "url": urls.statement(meeting_slug, v["pk"]),
+            "id": v.pk,
+            "url": f"{meeting_url}#statement-{v.pk}",
             "meeting": meeting_slug,
-            "meeting_url": urls.meeting(meeting_slug),
-            "meeting_title": v["meeting__title"],
+            "meeting_url": meeting_url,
+            "meeting_title": v.meeting__title,
             "meeting_date": date.isoformat() if date else None,
-            "meeting_country": v["meeting__country"] or "",
+            "meeting_country": v.meeting__country or "",
             "speaker": speaker_slug,
             "speaker_url": urls.person(speaker_slug),
-            "speaker_name": v["speaker__name"],
-            "speaker_country": v["speaker__country"] if speaker_slug else None,
-            "attribution": v["attribution"],
-            "kind": v["kind"],
-            "text": v["text"],
-            "order": v["order"],
-            "source": v["source_id"],
-            "source_url": urls.source(v["source_id"]),
-            "start": v["start"],
-            "end": v["end"],
-            "curated": v["curated"],
-            "review_reason": v["review_reason"],
+            "speaker_name": v.speaker__name,
+            "speaker_country": v.speaker__country if speaker_slug else None,
+            "attribution": v.attribution,
+            "kind": v.kind,
+            "text": v.text,
+            "order": v.order,
+            "source": v.source_id,
+            "source_url": urls.source(v.source_id),
+            "start": v.start,
+            "end": v.end,
+            "curated": v.curated,
+            "review_reason": v.review_reason,
         }
 
 
@@ -504,23 +528,23 @@ class ParticipantSerializer(RecordSerializer):
     )
 
     def row(self, v, urls):
-        date = v["meeting__date"]
+        date = v.meeting__date
         return {
-            "id": v["pk"],
-            "meeting": v["meeting__slug"],
-            "meeting_url": urls.meeting(v["meeting__slug"]),
+            "id": v.pk,
+            "meeting": v.meeting__slug,
+            "meeting_url": urls.meeting(v.meeting__slug),
             "meeting_date": date.isoformat() if date else None,
-            "person": v["person__slug"],
-            "person_url": urls.person(v["person__slug"]),
-            "person_name": v["person__name"],
-            "name_as_written": v["name_as_written"],
-            "role": v["role"],
-            "country": v["country"] or "",
-            "organization": v["organization__slug"],
-            "organization_url": urls.organization(v["organization__slug"]),
-            "organization_name": v["organization__name"],
-            "curated": v["curated"],
-            "review_reason": v["review_reason"],
+            "person": v.person__slug,
+            "person_url": urls.person(v.person__slug),
+            "person_name": v.person__name,
+            "name_as_written": v.name_as_written,
+            "role": v.role,
+            "country": v.country or "",
+            "organization": v.organization__slug,
+            "organization_url": urls.organization(v.organization__slug),
+            "organization_name": v.organization__name,
+            "curated": v.curated,
+            "review_reason": v.review_reason,
         }
 
 
@@ -552,16 +576,16 @@ class SourceDocumentSerializer(RecordSerializer):
 
     def row(self, v, urls):
         return {
-            "id": v["pk"],
-            "url": urls.source(v["pk"]),
-            "file_name": v["file_name"],
-            "sha256": v["sha256"],
-            "title": v["title"],
-            "published": v["published"].isoformat() if v["published"] else None,
-            "publisher": v["publisher"],
-            "original_url": v["url"],
-            "imported_at": v["imported_at"].isoformat(),
-            "extractor_version": v["extractor_version"],
+            "id": v.pk,
+            "url": urls.source(v.pk),
+            "file_name": v.file_name,
+            "sha256": v.sha256,
+            "title": v.title,
+            "published": v.published.isoformat() if v.published else None,
+            "publisher": v.publisher,
+            "original_url": v.url,
+            "imported_at": v.imported_at.isoformat(),
+            "extractor_version": v.extractor_version,
         }
 
 
