@@ -9,7 +9,7 @@ import hashlib
 from django import forms
 from django.contrib import admin, messages
 from django.db import models, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -29,6 +29,7 @@ from .models import (
     SourceDocument,
     Statement,
 )
+from .search import matching_statements
 
 admin.site.site_header = "Diplomatic Meetings Archive"
 admin.site.site_title = "Archive admin"
@@ -277,7 +278,9 @@ class PersonAdmin(MergeActionMixin, CuratingAdmin):
     inlines = [PersonAliasInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(participation_count=Count("participations"))
+        # An aggregate drops Meta.ordering; autocomplete pages need a stable order.
+        counted = super().get_queryset(request).annotate(participation_count=Count("participations"))
+        return counted.order_by("name", "pk")
 
     @admin.display(description="meetings", ordering="participation_count")
     def participation_count(self, obj):
@@ -407,7 +410,8 @@ class MeetingAdmin(CuratingAdmin):
     inlines = [ParticipantInline, StatementInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(participant_count=Count("participants"))
+        counted = super().get_queryset(request).annotate(participant_count=Count("participants"))
+        return counted.order_by("-date", "title", "pk")
 
     @admin.display(description="participants", ordering="participant_count")
     def participant_count(self, obj):
@@ -445,7 +449,9 @@ class StatementAdmin(CuratingAdmin):
         "curated",
         NeedsReviewFilter,
     ]
-    search_fields = ["text", "attribution", "speaker__name", "meeting__title"]
+    # The text is searched with the site's full-text search (get_search_results), these as usual.
+    search_fields = ["attribution", "speaker__name", "meeting__title"]
+    search_help_text = 'Words in the text ("a phrase", a OR b, -word), the speaker or the meeting title.'
     autocomplete_fields = ["meeting", "speaker", "source"]
     list_select_related = ["speaker", "meeting"]
     fields = [
@@ -458,6 +464,13 @@ class StatementAdmin(CuratingAdmin):
         ("curated", "review_reason"),
     ]
     readonly_fields = ["excerpt", "curated"]
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        by_fields, _ = super().get_search_results(request, queryset, search_term)
+        by_text = matching_statements(search_term).values("pk")
+        return queryset.filter(Q(pk__in=by_text) | Q(pk__in=by_fields.values("pk"))), False
 
     @admin.display(description="statement")
     def short_text(self, obj):

@@ -181,6 +181,27 @@ def test_search_finds_the_record(admin_client, archive, model, term, found):
     assert nothing.context["cl"].result_count == 0
 
 
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("agreeing", True),  # the site's full-text search: word forms match
+        ('"next steps" -ceasefire', True),
+        ('"steps next"', False),
+        ("Lavrov", True),  # the speaker's name, searched as a field
+        ("Moscow", True),  # the meeting's title
+        ("agreeing -steps", False),
+    ],
+)
+def test_statements_are_searched_with_the_sites_full_text_search(admin_client, archive, term, found):
+    response = admin_client.get(url(Statement, "changelist"), {"q": term})
+    assert list(response.context["cl"].result_list) == ([archive["statement"]] if found else [])
+
+
+@pytest.mark.parametrize("term", ['"unbalanced', "NEAR(a b", "*", "-", "OR", "%_\\", "a" * 2000])
+def test_any_statement_search_text_gives_a_list_not_an_error(admin_client, archive, term):
+    assert admin_client.get(url(Statement, "changelist"), {"q": term}).status_code == 200
+
+
 @pytest.mark.parametrize("model", [Person, Meeting, Participant, Statement, Organization])
 def test_needs_review_and_curated_filters_select_the_right_records(admin_client, archive, model):
     model.objects.filter(pk=model.objects.first().pk).update(curated=True)
