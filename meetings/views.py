@@ -194,7 +194,19 @@ class MeetingListView(DataFormatMixin, FilteredListView):
         return meetings_for_lists()
 
     def get_page_title(self):
-        return "Meetings"
+        """ "Meetings" plus what the filters select, so a shared link says what it shows."""
+        if not self.active_filters:
+            return "Meetings"
+        data = self.filterset.form.cleaned_data
+        parts = [
+            countries.name(data["country"]) if data.get("country") else "",
+            data["person"].name if data.get("person") else "",
+            str(data["organization"]) if data.get("organization") else "",
+            f"“{data['q']}”" if data.get("q") else "",
+            f"from {data['date_after']:%-d %b %Y}" if data.get("date_after") else "",
+            f"to {data['date_before']:%-d %b %Y}" if data.get("date_before") else "",
+        ]
+        return "Meetings: " + ", ".join(part for part in parts if part) if any(parts) else "Meetings"
 
 
 class MeetingDetailView(PageMetaMixin, DetailView):
@@ -290,7 +302,7 @@ class PersonDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
         person = self.object
         meetings = meetings_with_person(Meeting.objects.all(), person)
         context["aliases"] = [alias for alias in person.aliases.all() if alias.name != person.name]
-        context["roles"] = (
+        roles = (
             Participant.objects.filter(person=person)
             .exclude(role="")
             .order_by()
@@ -298,6 +310,7 @@ class PersonDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
             .annotate(first=Min("meeting__date"), last=Max("meeting__date"), n=Count("pk"))
             .order_by("first", "role")
         )
+        context["roles"] = [{**row, "country": Country(code=row["country"])} for row in roles]
         context["meeting_count"] = meetings.count()
         context["chart"] = year_chart(meetings_per_year(meetings))
         context["meetings_page"] = paginate(

@@ -261,6 +261,9 @@ def test_meetings_filters_combine_and_sort(client, archive):
     html = page(client, "/meetings/?country=az&sort=oldest")
     assert meeting_titles(html)[0] == archive["talks_2016"].title
     assert "3 meetings with these filters" in html
+    assert "<title>Meetings: Azerbaijan · Diplomatic Meetings Archive</title>" in html
+    html = page(client, "/meetings/?country=az&person=lavrov")
+    assert "<title>Meetings: Azerbaijan, Sergey Lavrov · Diplomatic Meetings Archive</title>" in html
 
 
 def test_meetings_filter_by_organization_words_and_kind(client, archive):
@@ -367,7 +370,9 @@ def test_unknown_slugs_and_codes_get_the_sites_404_page(client, archive):
 def test_person_page_shows_spellings_roles_timeline_chart_and_who_they_met(client, archive):
     html = page(client, archive["lavrov"].get_absolute_url())
     assert "Sergei Lavrov" in html and "S.Lavrov" in html
-    assert "Foreign Minister" in html and "Minister of Foreign Affairs" in html
+    roles = html.split('id="roles-heading"')[1].split("</table>")[0]
+    assert "<td>Foreign Minister</td><td>Russia</td>" in roles
+    assert "<td>Minister of Foreign Affairs</td><td>Russia</td>" in roles
     assert html.index("<h3>2021</h3>") < html.index("<h3>2016</h3>")
     assert "<svg" in html and "2016: 1" in html and "2018: 0" in html
     met = html.split('id="met-heading"')[1]
