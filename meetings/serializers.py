@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, F, Func, QuerySet, TextField, Value, When
+from django.db.models.functions import Cast, NullIf
 from django.urls import reverse
 from django_countries import countries as country_names
 from django_countries.fields import Country
@@ -91,6 +92,10 @@ class UrlBuilder:
     def absolute(self, path):
         return self.base + path
 
+    def parts(self, kind):
+        """(prefix, suffix) around the identifier in URLs of `kind`: "meeting", "person", ..."""
+        return getattr(self, f"_{kind}")
+
     def meeting(self, slug):
         return f"{self._meeting[0]}{slug}{self._meeting[1]}" if slug else None
 
@@ -145,6 +150,11 @@ class RecordSerializer:
 
     def add_related(self, rows, values):
         """Fill the columns that need other tables, one query per chunk (rows and values align)."""
+
+    def sql_columns(self, urls):
+        """The columns as SQL expressions, for PostgreSQL to write the CSV itself (COPY); None
+        when this kind has no such twin. See formats.copy_csv_chunks."""
+        return None
 
     @cached_property
     def values_type(self):
@@ -422,6 +432,32 @@ class CountrySerializer(RecordSerializer):
             by_code[code]["person_count"] = n
 
 
+class Joined(Func):
+    """a || b || c in SQL: NULL when any part is NULL (Concat would skip NULL parts)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || "
+    output_field = TextField()
+
+
+def _cell(expression):
+    """A text column for COPY: "" becomes NULL so that both are an unquoted empty cell, exactly
+    as Python's csv writes them."""
+    return NullIf(expression, Value(""), output_field=TextField())
+
+
+def _iso_date(lookup):
+    return Func(F(lookup), Value("YYYY-MM-DD"), function="to_char", output_field=TextField())
+
+
+def _as_text(lookup):
+    return Cast(lookup, TextField())
+
+
+def _true_false(lookup):
+    return Case(When(**{lookup: True}, then=Value("true")), default=Value("false"), output_field=TextField())
+
+
 class StatementSerializer(RecordSerializer):
     kind, model, plural = "statement", Statement, "statements"
     lookups = (
@@ -491,6 +527,40 @@ class StatementSerializer(RecordSerializer):
             "end": v.end,
             "curated": v.curated,
             "review_reason": v.review_reason,
+        }
+
+    def sql_columns(self, urls):
+        """The same cells as row(), written by PostgreSQL (a test compares both byte for byte)."""
+        meeting_prefix, meeting_suffix = urls.parts("meeting")
+        person_prefix, person_suffix = urls.parts("person")
+        source_prefix, source_suffix = urls.parts("source")
+        return {
+            "id": F("pk"),
+            "url": Joined(
+                Value(meeting_prefix),
+                F("meeting__slug"),
+                Value(f"{meeting_suffix}#statement-"),
+                _as_text("pk"),
+            ),
+            "meeting": _cell(F("meeting__slug")),
+            "meeting_url": Joined(Value(meeting_prefix), F("meeting__slug"), Value(meeting_suffix)),
+            "meeting_title": _cell(F("meeting__title")),
+            "meeting_date": _iso_date("meeting__date"),
+            "meeting_country": _cell(F("meeting__country")),
+            "speaker": _cell(F("speaker__slug")),
+            "speaker_url": Joined(Value(person_prefix), F("speaker__slug"), Value(person_suffix)),
+            "speaker_name": _cell(F("speaker__name")),
+            "speaker_country": _cell(F("speaker__country")),
+            "attribution": _cell(F("attribution")),
+            "kind": _cell(F("kind")),
+            "text": _cell(F("text")),
+            "order": F("order"),
+            "source": F("source_id"),
+            "source_url": Joined(Value(source_prefix), _as_text("source_id"), Value(source_suffix)),
+            "start": F("start"),
+            "end": F("end"),
+            "curated": _true_false("curated"),
+            "review_reason": _cell(F("review_reason")),
         }
 
 

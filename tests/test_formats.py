@@ -84,3 +84,41 @@ def test_bad_page_or_format_gets_a_400_json_error(meetings, query):
     response = call({"format": "json", **query})
     assert response.status_code == 400
     assert json.loads(response.content)["error"]
+
+
+def test_postgresql_writes_the_same_statement_csv_as_python(meetings):
+    """On PostgreSQL the statement CSV comes from COPY; it must equal the Python writer's bytes."""
+    from django.db import connection
+
+    from meetings.formats import copy_csv_chunks, csv_lines
+    from meetings.models import SourceDocument, Statement
+    from meetings.serializers import SERIALIZERS, UrlBuilder
+
+    source = SourceDocument.objects.create(file_name="s.txt", sha256="d" * 64, text="x" * 200)
+    speaker = Person.objects.get(name="Ilham Aliyev")
+    texts = ['He said "yes", then no.', "Line one\nline two\r\nthree", "", "Azərbaycan — «sülh» 😀", " ,;\t"]
+    for n, text in enumerate(texts):
+        Statement.objects.create(
+            meeting=meetings[n],
+            speaker=speaker if n % 2 else None,
+            attribution="" if n % 2 else "The minister",
+            kind="direct" if n % 2 else "reported",
+            text=text,
+            order=n,
+            source=source if n < 3 else None,
+            start=n if n < 3 else None,
+            end=n + 5 if n < 3 else None,
+            curated=bool(n % 2),
+            review_reason="ambiguous person" if n == 4 else "",
+        )
+    urls = UrlBuilder(base="https://archive.example.org")
+    for statements in (Statement.objects.all(), Statement.objects.filter(kind="direct").order_by("-pk")):
+        python = "".join(csv_lines(statements, "statement", urls, use_copy=False)).encode()
+        both = b"".join(
+            chunk if isinstance(chunk, bytes) else chunk.encode()
+            for chunk in csv_lines(statements, "statement", urls)
+        )
+        assert both == python
+        assert python.count(b"\n") > statements.count()  # the header and rows, some with newlines
+    copied = copy_csv_chunks(Statement.objects.all(), SERIALIZERS["statement"], urls)
+    assert (copied is not None) == (connection.vendor == "postgresql")
