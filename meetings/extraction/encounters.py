@@ -29,6 +29,10 @@ _IN_PLACE = re.compile(
 _DATELINE = re.compile(
     r"^(?:Location:\s*)?(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?)\s*(?:,|\(|–|—|-{1,2}\s)", re.MULTILINE
 )
+_WELCOME = re.compile(
+    r"\b(?:welcome you|see you|receive you|host you|greet you|you here)\s+(?:again\s+)?(?:to|in)\s+"
+    r"(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
+)
 # Seats of government named instead of their city ("met in the White House").
 LANDMARKS = {
     "white house": "Washington", "kremlin": "Moscow", "elysee palace": "Paris", "élysée palace": "Paris",
@@ -66,6 +70,12 @@ def is_meeting_sentence(sent) -> bool:
         ):
             return True
     return False
+
+
+def _has_meeting_verb(sent) -> bool:
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() in ("meet", "receive", "host", "visit", "hold") for t in sent
+    )
 
 
 def _has_meeting_noun(sent) -> bool:
@@ -127,7 +137,13 @@ def find_meetings(
             continue
         when = resolve_date(sent.text, reference)
         persons = people_in(sent.start_char, sent.end_char, people)
-        if when and when != draft.date and persons and _has_explicit_day(sent.text):
+        if (
+            when
+            and when != draft.date
+            and persons
+            and _has_explicit_day(sent.text)
+            and _has_meeting_verb(sent)
+        ):
             extra = MeetingDraft(sentences=[sent], people=persons[:1], date=when)
             for person in persons[:1]:
                 if person in draft.people and len(draft.people) > 2:
@@ -192,7 +208,7 @@ def meeting_kind(main_sentences) -> str:
 
 
 def find_place(
-    draft: MeetingDraft, sentences, text: str, body_start: int, narrative
+    draft: MeetingDraft, sentences, text: str, body_start: int, narrative, speech=()
 ) -> tuple[str | None, str | None]:
     """(city, country) where a meeting took place: a city named in its sentences or the
     sentences about the meeting, a landmark, the dateline, a destination ("visit to Kazakhstan"),
@@ -209,6 +225,14 @@ def find_place(
     city = _dateline_city(text, body_start)
     if city:
         return city
+    for start, end in speech:  # the host's greeting: "I am glad to welcome you to Baku"
+        for match in _WELCOME.finditer(text[start:end]):
+            found = _as_city(match.group("place"))
+            if found:
+                return found
+            code = find_country(match.group("place"))
+            if code:
+                return None, code
     for sent in draft.sentences:
         for start, _end, code in country_mentions(sent.text):
             if re.search(r"\b(visit to|arrived in|to|in)\s+(the\s+)?$", sent.text[:start]):

@@ -176,6 +176,7 @@ class Person:
     role: str | None = None
     country: str | None = None
     organization: str | None = None
+    organization_kind: str | None = None
 
     @property
     def first(self) -> Mention:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
+
 from . import document as doc_layout
-from .countries import find_country
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError
 from .encounters import find_meetings, find_place, meeting_kind
@@ -19,6 +20,15 @@ try:  # the organizations module is written alongside; until it lands, none are 
     from .organizations import find_organizations
 except ImportError:  # pragma: no cover
     find_organizations = None
+
+
+@Language.component("line_sentences")
+def line_sentences(doc):
+    """A line break ends a sentence: headlines, date lines and paragraphs never run together."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    return doc
 
 
 class Extractor:
@@ -38,6 +48,8 @@ class Extractor:
             except OSError as error:
                 raise DocumentError(f"spaCy model {self.model_name!r} is not installed") from error
             self._nlp.max_length = MAX_ANALYSED_CHARS + 1000
+            if "parser" in self._nlp.pipe_names and "line_sentences" not in self._nlp.pipe_names:
+                self._nlp.add_pipe("line_sentences", before="parser")
         return self._nlp
 
     def extract(self, text: str, document: str) -> dict:
@@ -115,15 +127,18 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     for found in direct:
         context.note(found.person)
     quotes = quotations(text, narrative, context, None)
-    skip = speech + [(f.start, f.end) for f in quotes] + ([title_span] if title_span else [])
+    leads = [(b.lead_start, b.start) for b in blocks if b not in unresolved]
+    skip = speech + leads + [(f.start - 2, f.end) for f in quotes] + ([title_span] if title_span else [])
     context = SpeakerContext(people, participants)
     reported = reported_statements(body, text, skip, context)
 
+    organizations = find_organizations(text[:MAX_ANALYSED_CHARS], doc) if find_organizations else []
+    _affiliate(participants, organizations)
     body_start = body[0].start_char if body else 0
     for draft in drafts:
         draft.kind = meeting_kind(draft.sentences)
         if draft.kind == "in_person":
-            draft.city, draft.country = find_place(draft, body, text, body_start, narrative)
+            draft.city, draft.country = find_place(draft, body, text, body_start, narrative, speech)
     _fill_countries(drafts)
 
     statements = sorted(direct + quotes + reported, key=lambda f: f.start)
@@ -160,13 +175,12 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
             )  # fmt: skip
         )
 
-    if find_organizations is not None:
-        for org in find_organizations(text[:MAX_ANALYSED_CHARS], doc):
-            result.organizations.append(
-                OrganizationResult(
-                    org["name"], org.get("acronym"), org.get("kind") or "other", org.get("country")
-                )
+    for org in organizations:
+        result.organizations.append(
+            OrganizationResult(
+                org["name"], org.get("acronym"), org.get("kind") or "other", org.get("country")
             )
+        )
     result.people = [
         PersonResult(p.name, p.country, p.role, p.forms()) for p in people if not _only_address(p)
     ]
@@ -205,11 +219,21 @@ def _fill_countries(drafts) -> None:
                 person.country = draft.country
 
 
+def _affiliate(people: list[Person], organizations: list[dict]) -> None:
+    """The body a person speaks for, when their title names one ("IEPF Vice-President",
+    "ASEAN Secretary General"); kept with its kind to tell international officials apart."""
+    for person in people:
+        role = person.role or ""
+        for org in organizations:
+            names = [n for n in (org.get("acronym"), org.get("name")) if n]
+            if any(re.search(rf"\b{re.escape(n)}\b", role) for n in names):
+                person.organization = org["name"]
+                person.organization_kind = org.get("kind")
+                break
+
+
 def _international(person: Person) -> bool:
-    """Whether the person speaks for an international body ("ASEAN Secretary General",
-    "Personal Representative of the OSCE Chairperson-in-Office"): an acronym that is no country."""
-    role = person.role or ""
-    if person.organization:
+    """Whether the person speaks for an international body rather than a state."""
+    if getattr(person, "organization_kind", None) == "international":
         return True
-    acronyms = [w for w in re.findall(r"\b[A-Z]{3,}\b", role) if not find_country(w)]
-    return bool(acronyms) or bool(re.search(r"secretary[- ]general", role, re.IGNORECASE))
+    return bool(re.search(r"secretary[- ]general", person.role or "", re.IGNORECASE))

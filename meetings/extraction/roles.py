@@ -59,6 +59,14 @@ def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
         if stem != word and stem[:1].isupper():
             keep = index
             continue
+        if (
+            index == len(tokens) - 1
+            and index > 0
+            and fold(tokens[index - 1].group()) == "the"
+            and word.isalpha()
+        ):
+            keep = index  # "the President of the organization Umud Mirzayev"
+            continue
         break
     tokens = tokens[keep:]
     # drop leading words that are neither title, country nor article ("Samarkand Acting ...")

@@ -187,18 +187,31 @@ def reported_statements(
 ) -> list[Found]:
     """Sentences of reported speech: a verb of saying whose subject is one person."""
     found = []
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         if any(s <= sent.start_char < e for s, e in skip):
             continue
         person, attribution = _reported_speaker(sent, context)
         subject = _sentence_subject(sent, context)
         if person is not None:
-            start, end = _strip_span(text, sent.start_char, sent.end_char)
+            start, end = _strip_span(text, sent.start_char, _sentence_end(text, sentences, index))
             found.append(Found(person, "reported", start, end, attribution))
             context.note(person)
         elif subject is not None:
             context.note(subject)
     return found
+
+
+def _sentence_end(text: str, sentences, index: int) -> int:
+    """Where a sentence really ends: the parser sometimes cuts one before its last words
+    ("... and intends" | "to work actively ..."); a piece that starts in lower case on the same
+    line belongs to it."""
+    end = sentences[index].end_char
+    for following in sentences[index + 1 : index + 4]:
+        between = text[end : following.start_char]
+        if "\n" in between or text[end - 1 : end] in ".!?" or not following.text[:1].islower():
+            break
+        end = following.end_char
+    return end
 
 
 def _reported_speaker(sent, context: SpeakerContext):
