@@ -60,7 +60,7 @@ class RecordField(forms.CharField):
         if not value:
             return None
         if len(value) > 200:
-            raise forms.ValidationError(f"That is too long for the name of a {self.noun}.")
+            raise forms.ValidationError(f"That is too long for the name of a {self.noun}.", code="too_long")
         manager = self.model.objects
         found = manager.filter(slug=value).first()
         if found is None:
@@ -77,10 +77,11 @@ class RecordField(forms.CharField):
                 names = ", ".join(str(candidate) for candidate in candidates[:3])
                 more = "…" if len(candidates) > 3 else ""
                 raise forms.ValidationError(
-                    f"Several {self.plural} match “{value}” ({names}{more}): please be more specific."
+                    f"Several {self.plural} match “{value}” ({names}{more}): please be more specific.",
+                    code="ambiguous",
                 )
         if found is None:
-            raise forms.ValidationError(f"No {self.noun} called “{value}” is in the archive.")
+            raise forms.ValidationError(f"No {self.noun} called “{value}” is in the archive.", code="unknown")
         return found
 
 
@@ -167,7 +168,7 @@ class DateRangeForm(forms.Form):
         cleaned = super().clean()
         after, before = cleaned.get("date_after"), cleaned.get("date_before")
         if after and before and after > before:
-            raise forms.ValidationError("The “from” date is after the “to” date.")
+            raise forms.ValidationError("The “from” date is after the “to” date.", code="date_range")
         return cleaned
 
 
