@@ -94,10 +94,13 @@ class RecordWriter:
         self.people.rollback()
         self.organizations.rollback()
 
-    def store_extraction(self, document, extraction, reusable=()):
-        """Records for one document's extraction. `reusable`: curated meetings already linked to
-        the document (when re-extracting), which stand for its meetings instead of new ones."""
+    def store_extraction(self, document, extraction, reusable=None):
+        """Records for one document's extraction; returns its meetings. `reusable` (when
+        re-extracting): the meetings the document reported before, which stand for its meetings
+        again where they can (see `_reuse`) so their addresses stay the same."""
         self.document = document
+        self.first_time = reusable is None
+        reusable = reusable or []
         self.known_names = {}
         organization_pks = []
         for data in extraction.get("organizations") or []:
@@ -115,7 +118,6 @@ class RecordWriter:
             if pk and pk not in mentioned:
                 mentioned.append(pk)
         stored = []
-        reusable = list(reusable)
         for data in meetings:
             stored.append(
                 self._store_meeting(data, mentioned, organization_pks, reusable, len(meetings), stored)
@@ -195,7 +197,7 @@ class RecordWriter:
         aliases = []
         for alias in dict.fromkeys(clip(n, 200) for n in names if n):
             form = parse_person_name(alias)
-            if alias == known.name or (form and form in known.forms):
+            if alias == known.name or alias in known.written:
                 continue
             # A mention with another surname or another first name is not this person's name.
             if (
@@ -274,6 +276,8 @@ class RecordWriter:
                 self._complete_meeting(meeting, data)
         if meeting is None:
             meeting = self._create_meeting(data, date, person_pks)
+        else:
+            meeting.is_new = False
         meeting.sources.add(self.document)
         if not meeting.curated:
             self._add_participants(meeting, participants)
@@ -347,6 +351,7 @@ class RecordWriter:
 
     def _create_meeting(self, data, date, person_pks):
         meeting = Meeting.objects.create(**self._meeting_fields(data, date, person_pks))
+        meeting.is_new = True
         self.counts.meetings_created += 1
         self.counts.records_flagged += bool(meeting.review_reason)
         return meeting
@@ -376,7 +381,7 @@ class RecordWriter:
             meeting.save(update_fields=changed)
 
     def _add_participants(self, meeting, participants):
-        present = set(meeting.participants.values_list("person_id", flat=True))
+        present = set() if meeting.is_new else set(meeting.participants.values_list("person_id", flat=True))
         rows = []
         for pk, item in participants:
             if pk in present:
@@ -396,8 +401,12 @@ class RecordWriter:
 
     def _add_statements(self, meeting, statements, person_pks):
         text = self.document.text
-        order = (meeting.statements.aggregate(last=Max("order"))["last"] or 0) + 1
-        kept = Statement.objects.filter(source=self.document, curated=True).values_list("start", "text")
+        # Queries only where there can be something: a new meeting has no statements yet, a
+        # document stored for the first time no curated ones.
+        order = 1 if meeting.is_new else (meeting.statements.aggregate(last=Max("order"))["last"] or 0) + 1
+        kept = []
+        if not self.first_time:
+            kept = Statement.objects.filter(source=self.document, curated=True).values_list("start", "text")
         kept_starts = {start for start, _ in kept if start is not None}
         kept_texts = {body for _, body in kept}
         rows = []

@@ -52,7 +52,8 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "h.e", "he", "sir", "madam", "mister"}
 # Words that show a phrase describes someone rather than names them ("The Russian Minister").
 _NOT_A_NAME = {"the", "minister", "president", "ambassador", "secretary", "side", "sides", "delegation"}
 # A name ending in a patronymic ("Ilham Heydar oglu", "Sergey Viktorovich") has no surname.
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ogly|oglu|qizi|kyzy|gizi)$")
+# ("Cavusoglu", "Davutoglu" are surnames: only a separate "oglu" is a patronymic word.)
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna)$|^(?:ogly|oglu|qizi|kyzy|gizi|uulu)$")
 _INITIAL_AND_SURNAME = re.compile(r"^(\w)\.\s*(\w[\w'’-]*)$")
 
 
@@ -118,6 +119,7 @@ class KnownPerson:
     country: str
     curated: bool
     forms: set = field(default_factory=set)
+    written: set = field(default_factory=set)  # every spelling seen, exactly as written
 
     @property
     def first_names(self):
@@ -178,7 +180,12 @@ class PersonIndex(_Journal):
         """Record another written form of a known person's name (an alias)."""
         form = parse_person_name(name)
         person = self.people.get(pk)
-        if form is None or person is None or form in person.forms:
+        if person is None:
+            return
+        if name not in person.written:
+            person.written.add(name)
+            self.record(lambda: person.written.discard(name))
+        if form is None or form in person.forms:
             return
         person.forms.add(form)
         holders = self.by_surname.setdefault(form.surname, set())

@@ -13,7 +13,7 @@ def index_of(*people):
 
 def test_transliteration_variants_and_accents_give_one_name():
     assert parse_person_name("Sergei Lavrov") == parse_person_name("Sergey Lavrov")
-    assert parse_person_name("Mevlut Cavusoglu") == parse_person_name("Mevlüt Çavuşoğlu")
+    assert parse_person_name("Mevlut Cavusoglu") == parse_person_name("Mevlüt Çavuşoğlu") is not None
     assert parse_person_name("Dmitriy Peskov") == parse_person_name("Dmitry Peskov")
 
 
