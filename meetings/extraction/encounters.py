@@ -233,19 +233,36 @@ def find_place(
             code = find_country(match.group("place"))
             if code:
                 return None, code
-    for sent in draft.sentences:
-        for start, _end, code in country_mentions(sent.text):
-            if re.search(r"\b(visit to|arrived in|to|in)\s+(the\s+)?$", sent.text[:start]):
-                return None, code
+    host = _host_country(draft)
+    if host:
+        return None, host
     for start, end in narrative:
         for match in re.finditer(r"\bin\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", text[start:end]):
             code = country_of_city(match.group(1)) if not find_country(match.group(1)) else None
             if code:
                 return match.group(1), code
+    for sent in draft.sentences:
+        for start, _end, code in country_mentions(sent.text):
+            if re.search(r"\b(visit to|arrived in|to|in)\s+(the\s+)?$", sent.text[:start]):
+                return None, code
     for person in draft.people:
         if title_head(person.role) in titles.HEAD_OF_STATE | titles.HEAD_OF_GOVERNMENT and person.country:
             return None, person.country
     return None, None
+
+
+def _host_country(draft: MeetingDraft) -> str | None:
+    """The country of whoever "received" or "hosted" the guest: the meeting was at home."""
+    for sent in draft.sentences:
+        for token in sent:
+            if token.lemma_.lower() in ("receive", "host") and token.pos_ == "VERB":
+                subjects = [c for c in token.children if c.dep_ == "nsubj"]
+                if not subjects:
+                    continue
+                for person in draft.people:
+                    if person.country and any(m.start <= subjects[0].idx < m.end for m in person.mentions):
+                        return person.country
+    return None
 
 
 def _city_in(sent) -> tuple[str, str] | None:
@@ -253,11 +270,15 @@ def _city_in(sent) -> tuple[str, str] | None:
     for landmark, city in LANDMARKS.items():
         if landmark in low and city:
             return city, country_of_city(city)
-    candidates = [(e.start_char, e.text) for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    candidates += [
-        (sent.start_char + m.start("place"), m.group("place")) for m in _IN_PLACE.finditer(sent.text)
-    ]
-    for _start, name in sorted(candidates):
+    text = sent.doc.text
+    prepositional = [m.group("place") for m in _IN_PLACE.finditer(sent.text)]
+    entities = [
+        e.text
+        for e in sent.ents
+        if e.label_ in ("GPE", "LOC", "FAC")
+        and not re.search(r"\bfrom\s+(the\s+)?$", text[max(0, e.start_char - 12) : e.start_char])
+    ]  # a city someone comes "from" is not where they meet
+    for name in prepositional + entities:
         found = _as_city(name)
         if found:
             return found

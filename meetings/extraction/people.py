@@ -31,7 +31,7 @@ _NOT_NAME_WORDS = {
     "academy", "university", "institute", "center", "centre", "bank", "corporation", "company",
     "organization", "organisation", "association", "forum", "region", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "countries", "ministerial", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet", "april", "june", "july", "august", "september", "october", "november", "december",
+    "countries", "nations", "ministerial", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet", "april", "june", "july", "august", "september", "october", "november", "december",
 }  # fmt: skip
 
 
@@ -72,6 +72,8 @@ def clean_name(text: str) -> str | None:
     name only, a word in lower case).
     """
     text = re.split(r"\.\s+(?=[A-Z])|\s+(?:and|&)\s+|,|\(", text.strip())[0]
+    if text.isupper():  # "SECRETARY KERRY" in a transcript
+        text = text.title()
     text = re.sub(r"[’']s$", "", text.strip(" ,.;:()[]\"“”«»'’-–—"))
     words = text.split()
     for size in (4, 3, 2, 1):  # a country before the name ("Russian Federation Sergey Lavrov")
@@ -236,7 +238,8 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
 
 
 _TITLE_OR_COUNTRY_BEFORE = re.compile(
-    rf"(?i:\b(?:{_TITLE_ALTERNATION})s?)\s*[-–,]?\s*$|\b(?:of|from)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*[-–]?\s*$"
+    rf"(?i:\b(?:{_TITLE_ALTERNATION})s?)\s*[-–,]?\s*$|"
+    rf"(?i:\b(?:{_TITLE_ALTERNATION}))\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*$|\b(?:of|from)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*[-–]?\s*$"
 )
 
 

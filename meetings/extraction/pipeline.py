@@ -130,7 +130,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     leads = [(b.lead_start, b.start) for b in blocks if b not in unresolved]
     skip = speech + leads + [(f.start - 2, f.end) for f in quotes] + ([title_span] if title_span else [])
     context = SpeakerContext(people, participants)
-    reported = reported_statements(body, text, skip, context)
+    reported = reported_statements(body, text, skip, context, quotes)
 
     organizations = find_organizations(text[:MAX_ANALYSED_CHARS], doc) if find_organizations else []
     _affiliate(participants, organizations)

@@ -183,11 +183,15 @@ def _quote_speaker(text: str, opening: int, closing: int, context: SpeakerContex
 
 
 def reported_statements(
-    sentences, text: str, skip: list[tuple[int, int]], context: SpeakerContext
+    sentences, text: str, skip: list[tuple[int, int]], context: SpeakerContext, quoted: list[Found] = ()
 ) -> list[Found]:
-    """Sentences of reported speech: a verb of saying whose subject is one person."""
+    """Sentences of reported speech: a verb of saying whose subject is one person. Quotations
+    (`quoted`) met on the way count as their speaker being spoken of, for a following "he"."""
     found = []
     for index, sent in enumerate(sentences):
+        for quote in quoted:
+            if sent.start_char - 2 <= quote.start < sent.end_char:
+                context.note(quote.person)
         if any(s <= sent.start_char < e for s, e in skip):
             continue
         person, attribution = _reported_speaker(sent, context)
@@ -207,8 +211,8 @@ def _sentence_end(text: str, sentences, index: int) -> int:
     line belongs to it."""
     end = sentences[index].end_char
     for following in sentences[index + 1 : index + 4]:
-        between = text[end : following.start_char]
-        if "\n" in between or text[end - 1 : end] in ".!?" or not following.text[:1].islower():
+        tail = text[:end].rstrip()
+        if "\n" in text[len(tail) : following.start_char] or tail.rstrip('”"’)')[-1:] in ".!?…":
             break
         end = following.end_char
     return end
@@ -251,13 +255,16 @@ def _is_saying(token, context: SpeakerContext) -> bool:
 
 
 def _subject_of(token):
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return None if child.dep_ == "nsubjpass" and child.lower_ in ("it", "this") else child
+    for child in token.children:  # "This was announced by the Ambassador ...": the agent speaks
         if child.dep_ == "agent":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":
+            return None
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
         return _subject_of(token.head)
     return None
@@ -270,18 +277,21 @@ def _resolve_subject(subject, context: SpeakerContext):
         return None, ""
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "advcl")]
     tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat")]
-    start, end = tokens[0].idx, subject.idx + len(subject.text)
+    of_phrase = [c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if of_phrase:  # "the head of state", "head of the Presidential Administration of Ukraine"
+        tokens += [t for t in of_phrase[0].subtree]
+    tokens.sort(key=lambda t: t.i)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     phrase = " ".join(t.text for t in tokens)
     if subject.lower_ in _PRONOUNS:
         return context.last(), subject.text
     if subject.pos_ == "PRON":
         return None, ""
-    person = person_at(context.people, start, end)
+    person = person_at(context.people, subject.idx, subject.idx + len(subject.text))
+    if person is None and not title_head(subject.text):
+        return None, ""  # "The Georgian PM's press service said": a service, not a person
     if person is None:
-        head = title_head(subject.text) or title_head(phrase)
-        if head is None and not re.search(r"\bhead of\b", phrase, re.IGNORECASE):
-            return None, ""
-        person = context.resolve_phrase(phrase, end, end)
+        person = person_at(context.people, start, end) or context.resolve_phrase(phrase, end, end)
     return person, phrase
 
 

@@ -91,11 +91,11 @@ SPEECH_VERBS = {
     "brief", "bring", "appreciate", "condemn", "criticize", "criticise", "regret", "deplore",
     "call", "hope", "believe", "wish", "convey", "outline", "share",
     "recognize", "recognise", "commend", "applaud", "lament", "predict", "promise", "pledge",
-    "vow", "agree", "post", "tweet", "write", "continue", "conclude", "speak", "talk", "discuss",
+    "vow", "agree", "post", "tweet", "write", "continue", "conclude",
 }  # fmt: skip
 
 # Of those, verbs that only count as speech with a complement of saying, not on their own.
-WEAK_SPEECH_VERBS = {"continue", "speak", "talk", "discuss", "agree", "call", "bring", "point", "share"}
+WEAK_SPEECH_VERBS = {"continue", "agree", "call", "bring", "point", "share"}
 
 # Subjects that are groups, never one named speaker.
 GROUP_SUBJECTS = {
@@ -131,6 +131,5 @@ ATTENDANCE_WORDS = (
     "represented in the delegation",
     "were also represented",
     "joined",
-    "also met",
     "present at",
 )
