@@ -64,13 +64,13 @@ def country_filter(field_path, title="country"):
 
         def lookups(self, request, model_admin):
             codes = (
-                model_admin.get_queryset(request)
-                .exclude(**{field_path: ""})
+                model_admin.model._default_manager.exclude(**{field_path: ""})
                 .order_by()
                 .values_list(field_path, flat=True)
                 .distinct()
             )
-            return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
+            choices = [(code, countries.name(code)) for code in codes if code]
+            return sorted(choices, key=lambda pair: pair[1])
 
         def queryset(self, request, queryset):
             if self.value():
@@ -356,6 +356,9 @@ class ParticipantInline(admin.TabularInline):
     extra = 0
     show_change_link = True
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "organization")
+
 
 class StatementInline(admin.StackedInline):
     model = Statement
@@ -371,6 +374,9 @@ class StatementInline(admin.StackedInline):
     autocomplete_fields = ["speaker", "source"]
     extra = 0
     show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "source")
 
     @admin.display(description="in the source")
     def excerpt(self, obj):

@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import (
@@ -266,6 +268,32 @@ def test_saving_a_meeting_curates_it_and_the_inline_records_changed_with_it(admi
     assert not meeting.participants.get(person=archive["lavrov"]).curated  # untouched
     statement = meeting.statements.get()
     assert statement.curated and "following steps" in statement.text
+
+
+def test_the_meeting_page_loads_statements_with_their_source_and_speaker(admin_client, archive):
+    meeting, source = archive["meeting"], archive["source"]
+    address = url(Meeting, "change", meeting.pk)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert admin_client.get(address).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for order in range(1, 11):
+        Statement.objects.create(
+            meeting=meeting,
+            speaker=archive["mammadyarov"],
+            kind="reported",
+            text="Moscow",
+            order=order,
+            source=source,
+            start=SOURCE_TEXT.index("Moscow"),
+            end=SOURCE_TEXT.index("Moscow") + 6,
+        )
+    # Django's autocomplete widgets look up each row's chosen speaker and source (two queries a
+    # row); the excerpt's source text comes with the statements.
+    assert queries() <= few + 2 * 10
 
 
 def test_the_source_text_is_shown_read_only_and_escaped(admin_client, archive):
