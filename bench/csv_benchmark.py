@@ -3,6 +3,7 @@ PostgreSQL. Reports rows per second and the process's memory. A script, never ru
 
     .venv/bin/python bench/csv_benchmark.py                       # 1,000,000 statements
     .venv/bin/python bench/csv_benchmark.py --rows 200000 --keep  # keep the database for a rerun
+    .venv/bin/python bench/csv_benchmark.py --keep --python-writer  # the writer SQLite uses
 
 It uses a dedicated database (default archive_csvbench on 127.0.0.1, created if missing, dropped
 at the end unless --keep) and fills it with COPY, not the ORM: meetings, people and N statements
@@ -196,6 +197,11 @@ def main():
     parser.add_argument(
         "--keep", action="store_true", help="keep the database (a rerun with as many rows reuses it)"
     )
+    parser.add_argument(
+        "--python-writer",
+        action="store_true",
+        help="measure the Python CSV writer (what SQLite uses) instead of PostgreSQL's COPY",
+    )
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = f"{args.server}/{args.database}"
@@ -220,6 +226,10 @@ def main():
     else:
         print(f"reusing {args.rows:,} statements already in {args.database}")
 
+    if args.python_writer:
+        from meetings import formats
+
+        formats.copy_csv_chunks = lambda *args, **kwargs: None
     try:
         result = stream(args.url)
     finally:
@@ -231,7 +241,7 @@ def main():
 
     assert result["rows"] == args.rows, f"streamed {result['rows']} rows, expected {args.rows}"
     rate = result["rows"] / result["seconds"]
-    print(f"GET {args.url}")
+    print(f"GET {args.url}" + (" (Python CSV writer)" if args.python_writer else " (PostgreSQL COPY)"))
     print(f"rows streamed        {result['rows']:,} ({result['mib']:.0f} MiB of CSV)")
     print(f"time                 {result['seconds']:.1f} s (first byte after {result['first_byte']:.2f} s)")
     print(f"throughput           {rate:,.0f} rows/s")

@@ -111,9 +111,14 @@ def write_dump(directory, format):
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     counts, columns = {}, {}
-    # One repeatable-read snapshot on PostgreSQL would need a transaction; an atomic block gives
-    # every table the same view of the data on both databases.
+    # Every table must come from the same moment, or a statement could point at a meeting
+    # written after the meetings file: one transaction, REPEATABLE READ on PostgreSQL (a snapshot
+    # taken at the first query); on SQLite a transaction reads one snapshot of the WAL anyway.
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         for table, model in TABLES.items():
             fields = columns_of(model)
             columns[table] = [field.attname for field in fields]
