@@ -18,6 +18,9 @@ install: $(VENV)/.installed
 
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
+	# The seed documents; already stored ones are skipped, so later starts are quick. A failed
+	# document is reported but does not keep the site from starting.
+	-DEBUG=1 $(PY) manage.py ingest fixtures/documents/
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install

@@ -18,6 +18,7 @@ no aliases to curated people or organizations.
 
 import functools
 import hashlib
+import itertools
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -124,7 +125,12 @@ class Ingester:
                 pending.append((path.name, text, sha))
                 yield path.name, text
 
-        for extraction in self._extractor().extract_many(new_documents(), batch_size=self.batch_size):
+        items = new_documents()
+        first = next(items, None)
+        if first is None:
+            return self.report  # nothing new: don't even load the model
+        items = itertools.chain([first], items)
+        for extraction in self._extractor().extract_many(items, batch_size=self.batch_size):
             name, text, sha = pending.popleft()
             if extraction.get("error"):
                 self._fail(name, extraction["error"])

@@ -362,7 +362,8 @@ class RecordWriter:
         if not names:
             return clip(self.document.title, 500) or f"Meeting reported in {self.document.file_name}"
         title = " – ".join(names[:3])
-        return title + (f" and {len(names) - 3} others" if len(names) > 3 else "")
+        more = len(names) - 3
+        return title + (f" and {more} other{'s' if more > 1 else ''}" if more > 0 else "")
 
     @staticmethod
     def _complete_meeting(meeting, data):

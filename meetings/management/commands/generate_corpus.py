@@ -79,7 +79,7 @@ class CorpusWriter:
             "host_address": host.get("address") or "Mr. President",
             "guest_address": guest.get("address") or "dear friend",
             "a": a.name,
-            "b": b.name if b else "the organization",
+            "b": b.name if b else guest.get("organization", "the organization"),
             "a_adj": a.demonyms[0],
             "b_adj": b.demonyms[0] if b else "international",
             "guest_adj": b.demonyms[0] if b else "",
@@ -159,7 +159,7 @@ class CorpusWriter:
             f"Press release {published.day:02d} {published.strftime('%B')} {published.year}",
             f"No:{self.rng.randrange(1, 500)}/{published.year % 100:02d}, {self.headline(ctx)}",
             f"On {self.long_date(day)}, a bilateral meeting was held in {ctx['city']} between "
-            f"{ctx['host_role']} {ctx['host']} and {ctx['guest_adj']} {ctx['guest_role']} {ctx['guest']}.",
+            f"{ctx['a_adj']} {ctx['host_role']} {ctx['host']} and {ctx['guest_adj']} {ctx['guest_role']} {ctx['guest']}.",
             " ".join(self.sentences("narration", ctx, 3)),
             " ".join(self.sentences("reported", ctx, 2, speaker=guest_short)),
             " ".join(self.sentences("reported", ctx, 1, speaker=host_short)),
@@ -191,7 +191,8 @@ class CorpusWriter:
         return [
             f"Transcript: {ctx['host']} and {ctx['guest']} speak to the press in {ctx['city']}",
             day.isoformat(),
-            f"{ctx['host_role']} {ctx['host']} and {ctx['guest_role']} {ctx['guest']} spoke to "
+            f"{ctx['a_adj']} {ctx['host_role']} {ctx['host']} and {ctx['guest_adj']} {ctx['guest_role']} "
+            f"{ctx['guest']} spoke to "
             f"journalists after their talks in {ctx['city']} today.",
             f"{host_label}: {lines[0]} {lines[1]}",
             f"{guest_label}: {lines[2]}",
@@ -203,8 +204,9 @@ class CorpusWriter:
         day = meeting["date"]
         quote = self.sentences("speech", ctx, 1)[0]
         return [
-            f"On {self.long_date(day)}, {ctx['guest_role']} {ctx['guest']} paid a visit to {ctx['city']} "
-            f"where {ctx['guest'].split()[-1]} met with {ctx['host_role']} {ctx['host']}.",
+            f"On {self.long_date(day)}, {ctx['guest_role']} of {ctx['b']} {ctx['guest']} paid a visit to "
+            f"{ctx['city']} where {ctx['guest'].split()[-1]} met with {ctx['host_role']} of {ctx['a']} "
+            f"{ctx['host']}.",
             " ".join(self.sentences("narration", ctx, 3)),
             self.sentences("reported", ctx, 1, speaker=ctx["host"])[0],
             f"“{quote}” – {ctx['guest']} said.",
@@ -217,7 +219,7 @@ class CorpusWriter:
         return [
             f"{ctx['host']} had a phone conversation with {ctx['guest']}",
             f"{day.day:02d} {day.strftime('%B')} {day.year}",
-            f"On {day.strftime('%A')}, {ctx['host_role']} {ctx['host']} had a telephone conversation "
+            f"On {day.strftime('%A')}, {ctx['a_adj']} {ctx['host_role']} {ctx['host']} had a telephone conversation "
             f"with {ctx['guest_role']} of {ctx['b']} {ctx['guest']}.",
             " ".join(self.sentences("reported", ctx, 2, speaker=ctx["host"])),
             " ".join(self.sentences("narration", ctx, 3)),
