@@ -152,6 +152,9 @@ FIELD_LABELS = {
 _DASH = re.compile(r"^[-–—]\s*")
 _OPEN_QUOTES = '“"«„'
 _CLOSE_QUOTES = '”"»“'
+_ATTRIBUTED_QUOTE = re.compile(
+    rf"[”\"»]\s*[,.]?\s*[-–—]?\s*(?:[A-Z][\w.’'-]*\s+){{1,5}}{SPEECH_LEAD_VERBS}\b|[”\"»]\s*[,.]?\s*[-–—]?\s*{SPEECH_LEAD_VERBS}\s+[A-Z]"
+)
 _FIRST_OR_SECOND_PERSON = re.compile(r"\b(I|I'm|I’m|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
 
 
@@ -241,6 +244,8 @@ def _block_head(para: Paragraph):
 
 
 def _reads_as_speech(text: str) -> bool:
+    if _ATTRIBUTED_QUOTE.search(text):
+        return False  # "“...,” Scholz told reporters": narration quoting someone
     return bool(_DASH.match(text) or text[:1].islower() or _FIRST_OR_SECOND_PERSON.search(text))
 
 

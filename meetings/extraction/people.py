@@ -71,7 +71,7 @@ def clean_name(text: str) -> str | None:
     Returns None when nothing name-like is left (a title alone, a form of address with a first
     name only, a word in lower case).
     """
-    text = re.split(r"\.\s+(?=[A-Z])|\s+(?:and|&)\s+|,|\(", text.strip())[0]
+    text = re.split(r"(?<=[a-z]{4})\.\s+(?=[A-Z])|\s+(?:and|&)\s+|,|\(", text.strip())[0]
     if text.isupper():  # "SECRETARY KERRY" in a transcript
         text = text.title()
     text = re.sub(r"[’']s$", "", text.strip(" ,.;:()[]\"“”«»'’-–—"))

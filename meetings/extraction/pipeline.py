@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -31,6 +32,22 @@ def line_sentences(doc):
     return doc
 
 
+@functools.cache
+def load_model(model_name: str):
+    """The spaCy pipeline, loaded once per process (ingest, extract and tests share it), with
+    line breaks as sentence boundaries and room for the longest text we analyse."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model_name)
+    except OSError as error:
+        raise DocumentError(f"spaCy model {model_name!r} is not installed") from error
+    nlp.max_length = MAX_ANALYSED_CHARS + 1000
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("line_sentences", before="parser")
+    return nlp
+
+
 class Extractor:
     """Loads the spaCy pipeline once (on first use) and extracts documents one by one or streamed."""
 
@@ -41,15 +58,7 @@ class Extractor:
     @property
     def nlp(self):
         if self._nlp is None:
-            import spacy
-
-            try:
-                self._nlp = spacy.load(self.model_name)
-            except OSError as error:
-                raise DocumentError(f"spaCy model {self.model_name!r} is not installed") from error
-            self._nlp.max_length = MAX_ANALYSED_CHARS + 1000
-            if "parser" in self._nlp.pipe_names and "line_sentences" not in self._nlp.pipe_names:
-                self._nlp.add_pipe("line_sentences", before="parser")
+            self._nlp = load_model(self.model_name)
         return self._nlp
 
     def extract(self, text: str, document: str) -> dict:

@@ -275,11 +275,7 @@ def _resolve_subject(subject, context: SpeakerContext):
         return None, ""
     if subject.tag_ in ("NNS", "NNPS") and subject.lower_ not in ("congressmen",):
         return None, ""
-    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "advcl")]
-    tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat")]
-    of_phrase = [c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if of_phrase:  # "the head of state", "head of the Presidential Administration of Ukraine"
-        tokens += [t for t in of_phrase[0].subtree]
+    tokens = _phrase_tokens(subject)
     tokens.sort(key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     phrase = " ".join(t.text for t in tokens)
@@ -293,6 +289,24 @@ def _resolve_subject(subject, context: SpeakerContext):
     if person is None:
         person = person_at(context.people, start, end) or context.resolve_phrase(phrase, end, end)
     return person, phrase
+
+
+def _phrase_tokens(subject) -> list:
+    """The words of a subject noun phrase: its head, determiners, modifiers and an "of" phrase
+    ("the head of state"), without clauses, appositions or other prepositional phrases."""
+    kept = []
+
+    def walk(token):
+        kept.append(token)
+        for child in token.children:
+            if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "conj", "cc"):
+                continue
+            if child.dep_ == "prep" and not (token is subject and child.lower_ == "of"):
+                continue
+            walk(child)
+
+    walk(subject)
+    return kept
 
 
 def _sentence_subject(sent, context: SpeakerContext) -> Person | None:

@@ -59,8 +59,8 @@ class Command(BaseCommand):
                         json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
                     )
                 else:
-                    sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-                    sys.stdout.flush()
+                    self.stdout.write(json.dumps(result, ensure_ascii=False))
+                    self.stdout.flush()
         except DocumentError as error:
             raise CommandError(str(error)) from None
         if failed:

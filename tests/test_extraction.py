@@ -1,0 +1,249 @@
+"""Unit tests of the extractor's parts, on short texts written for each rule."""
+
+import pytest
+
+from meetings.extraction import EXTRACTOR_VERSION, DocumentError, Extractor
+from meetings.extraction.document import decode_bytes, find_title, paragraphs, speech_blocks
+from meetings.extraction.people import Person, clean_name, compatible
+from meetings.extraction.roles import resolve_reference, split_title, title_head
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    return Extractor()
+
+
+def only_meeting(result):
+    assert len(result["meetings"]) == 1, result["meetings"]
+    return result["meetings"][0]
+
+
+def by_name(meeting):
+    return {p["name"]: p for p in meeting["participants"]}
+
+
+# --- reading files ------------------------------------------------------------------------------
+
+
+def test_utf8_with_bom_and_windows_line_endings_become_plain_text():
+    assert (
+        decode_bytes("Caf\u00e9 talks\r\nSecond line\r\n".encode("utf-8-sig")) == "Café talks\nSecond line\n"
+    )
+
+
+def test_utf16_with_bom_is_decoded():
+    assert decode_bytes("Minister met envoy".encode("utf-16")) == "Minister met envoy"
+
+
+def test_windows_1252_falls_back_when_not_utf8():
+    assert decode_bytes("Minister’s visit to Bogotá".encode("cp1252")) == "Minister’s visit to Bogotá"
+
+
+@pytest.mark.parametrize(("raw", "message"), [(b"", "empty file"), (b"  \n\t", "empty file"),
+                                              (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file")])  # fmt: skip
+def test_empty_and_binary_files_raise_one_line_errors(raw, message):
+    with pytest.raises(DocumentError) as caught:
+        decode_bytes(raw, "x.txt")
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_version_is_a_string():
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+# --- document layout ------------------------------------------------------------------------------
+
+
+def test_headline_is_a_short_line_without_full_stop_and_skips_date_lines():
+    text = "2024-04-17\nMinister visits Lisbon for talks\n\nThe minister arrived in Lisbon on Monday.\n"
+    assert find_title(paragraphs(text)).text == "Minister visits Lisbon for talks"
+
+
+def test_no_headline_when_the_text_starts_with_a_sentence():
+    text = "On May 3 the minister met his counterpart in Oslo. They discussed trade.\n"
+    assert find_title(paragraphs(text)) is None
+
+
+def test_speech_block_runs_over_paragraphs_until_the_next_speaker():
+    text = (
+        "President Anna Berg said:\n\n- Dear friends, I am glad to see you.\n\n"
+        "Our countries have a long history.\n\nMinister Jonas Lind said:\n\n- Thank you for the welcome.\n\n"
+        "The sides then signed an agreement.\n"
+    )
+    blocks = speech_blocks(text, paragraphs(text))
+    assert [b.lead for b in blocks] == ["President Anna Berg said", "Minister Jonas Lind said"]
+    first = text[blocks[0].start : blocks[0].end]
+    assert first.startswith("Dear friends") and first.endswith("long history.")
+    assert text[blocks[1].start : blocks[1].end] == "Thank you for the welcome."
+
+
+def test_transcript_turn_is_a_speech_block_and_field_labels_are_not():
+    text = "Date: May 2, 2020\nLocation: Rome\n\nSECRETARY SMITH: Thank you all for coming.\n"
+    blocks = speech_blocks(text, paragraphs(text))
+    assert [b.lead for b in blocks] == ["SECRETARY SMITH"]
+
+
+# --- names and titles -----------------------------------------------------------------------------
+
+
+def test_clean_name_drops_titles_honorifics_and_possessives():
+    assert clean_name("Mr. Ilham Aliyev") == "Ilham Aliyev"
+    assert clean_name("Dato’ Lim Jock Hoi") == "Lim Jock Hoi"
+    assert clean_name("Prince Abdulaziz bin Abdullah") == "Abdulaziz bin Abdullah"
+    assert clean_name("Tillerson’s") == "Tillerson"
+
+
+def test_forms_of_address_are_not_names():
+    assert clean_name("Sergey Viktorovich") is None
+    assert clean_name("Ilham Heydar oglu") is None
+    assert clean_name("Vladimir Vladimirovich Putin") == "Vladimir Putin"
+
+
+def test_forms_of_one_name_are_compatible_and_other_people_are_not():
+    assert compatible("S.Lavrov", "Sergey Lavrov")
+    assert compatible("Lavrov", "Sergei Lavrov")
+    assert compatible("Kishida Fumio", "Fumio Kishida")
+    assert compatible("Marcela Rebelo de Souza", "Marcelo Rebelo de Sousa")
+    assert not compatible("Heydar Aliyev", "Ilham Aliyev")
+    assert not compatible("E.Lavrov", "Sergey Lavrov")
+
+
+def test_title_phrase_splits_into_role_and_country():
+    assert split_title("Russian Foreign Minister") == ("Foreign Minister", "RU")
+    assert split_title("Foreign Minister of the Russian Federation") == ("Foreign Minister", "RU")
+    assert split_title("the Ambassador of the United Mexican States to Azerbaijan") == ("Ambassador", "MX")
+    assert split_title("Russian FM") == ("Foreign Minister", "RU")
+    assert split_title("Foreign Secretary") == ("Foreign Secretary", "GB")
+
+
+def test_title_head_is_the_noun_that_says_what_someone_is():
+    assert title_head("Deputy Prime Minister") == "prime minister"
+    assert title_head("assistant to the Ambassador") == "assistant"
+    assert title_head("Minister of Foreign Affairs") == "minister"
+
+
+def test_title_reference_resolves_by_role_and_country():
+    guest = Person("Sergey Lavrov", role="Foreign Minister", country="RU")
+    host = Person("Elmar Mammadyarov", role="Foreign Minister", country="AZ")
+    president = Person("Ilham Aliyev", role="President", country="AZ")
+    people = [guest, host, president]
+    assert resolve_reference("The Russian Minister", people, []) is guest
+    assert resolve_reference("the head of state", people, []) is president
+    assert resolve_reference("The minister", people, [guest, host]) is host  # the latest one
+
+
+# --- whole documents ------------------------------------------------------------------------------
+
+HOSTED_VISIT = """Kazakh minister receives Finnish envoy
+
+Astana, 3 March 2022
+
+Foreign Minister of Kazakhstan Mukhtar Tileuberdi received Ambassador of Finland Rauli Suikkanen on Tuesday.
+
+M.Tileuberdi noted that bilateral trade had grown steadily. The Finnish Ambassador stressed the importance of cooperation in green energy.
+
+He added that Finnish companies were ready to invest. The sides agreed to meet again.
+
+President Kassym-Jomart Tokayev sent his greetings to the President of Finland.
+"""
+
+
+def test_participants_with_countries_from_of_phrases(extractor):
+    meeting = only_meeting(extractor.extract(HOSTED_VISIT, "visit.txt"))
+    people = by_name(meeting)
+    assert set(people) == {"Mukhtar Tileuberdi", "Rauli Suikkanen"}
+    assert people["Mukhtar Tileuberdi"]["country"] == "KZ"
+    assert people["Rauli Suikkanen"]["country"] == "FI"
+    assert people["Rauli Suikkanen"]["role"] == "Ambassador"
+
+
+def test_weekday_resolves_against_the_date_line(extractor):
+    result = extractor.extract(HOSTED_VISIT, "visit.txt")
+    assert result["published"] == "2022-03-03"
+    assert only_meeting(result)["date"] == "2022-03-01"  # the Tuesday before Thursday 3 March
+    assert only_meeting(result)["city"] == "Astana"
+
+
+def test_reported_speech_after_initial_and_surname_is_attributed(extractor):
+    statements = only_meeting(extractor.extract(HOSTED_VISIT, "visit.txt"))["statements"]
+    first = statements[0]
+    assert first["kind"] == "reported" and first["speaker"] == "Mukhtar Tileuberdi"
+    assert first["attribution"] == "M.Tileuberdi"
+    assert first["text"] == "M.Tileuberdi noted that bilateral trade had grown steadily."
+
+
+def test_title_phrase_and_pronoun_resolve_to_the_speaker(extractor):
+    statements = only_meeting(extractor.extract(HOSTED_VISIT, "visit.txt"))["statements"]
+    speakers = [(s["speaker"], s["text"][:20]) for s in statements]
+    assert ("Rauli Suikkanen", "The Finnish Ambassad") in speakers
+    assert ("Rauli Suikkanen", "He added that Finnis") in speakers
+    assert not any(s["text"].startswith("The sides") for s in statements)
+
+
+def test_people_merely_mentioned_are_not_participants(extractor):
+    result = extractor.extract(HOSTED_VISIT, "visit.txt")
+    assert "Kassym-Jomart Tokayev" not in by_name(only_meeting(result))
+    assert "Kassym-Jomart Tokayev" in [p["name"] for p in result["people"]]
+
+
+SPEECHES = """Chancellor received in Paris
+
+President Emmanuel Macron received German Chancellor Olaf Scholz in Paris today.
+
+President Emmanuel Macron said:
+
+- Dear Olaf, I am glad to welcome you to Paris. We have much to discuss.
+
+Our countries are the engine of Europe, and we will keep it running.
+
+Chancellor Olaf Scholz said:
+
+- Thank you, dear Emmanuel. I am happy to be here again.
+
+“We will keep working together on energy,” Scholz told reporters after the talks.
+"""
+
+
+def test_speech_blocks_are_whole_direct_statements_with_their_speakers(extractor):
+    text = SPEECHES
+    meeting = only_meeting(extractor.extract(text, "speeches.txt"))
+    direct = [s for s in meeting["statements"] if s["kind"] == "direct"]
+    assert [s["speaker"] for s in direct] == ["Emmanuel Macron", "Olaf Scholz", "Olaf Scholz"]
+    assert direct[0]["text"].startswith("Dear Olaf") and direct[0]["text"].endswith("keep it running.")
+    for statement in meeting["statements"]:
+        assert text[statement["start"] : statement["end"]] == statement["text"]
+
+
+def test_quotation_attributed_after_it_is_direct_without_quote_marks(extractor):
+    meeting = only_meeting(extractor.extract(SPEECHES, "speeches.txt"))
+    quote = meeting["statements"][-1]
+    assert quote["kind"] == "direct" and quote["speaker"] == "Olaf Scholz"
+    assert quote["text"] == "We will keep working together on energy"
+    assert by_name(meeting)["Olaf Scholz"]["country"] == "DE"
+
+
+def test_phone_call_has_no_place(extractor):
+    text = (
+        "On June 4, 2021, Foreign Minister of Ghana Shirley Ayorkor Botchwey held a telephone conversation "
+        "with Canadian Foreign Minister Marc Garneau.\n\nMarc Garneau said that Canada valued the partnership.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "call.txt"))
+    assert (meeting["date"], meeting["city"], meeting["country"], meeting["kind"]) == (
+        "2021-06-04",
+        None,
+        None,
+        "phone",
+    )
+    assert by_name(meeting)["Marc Garneau"]["country"] == "CA"
+    assert meeting["statements"][0]["speaker"] == "Marc Garneau"
+
+
+def test_text_without_a_meeting_has_no_meetings(extractor):
+    result = extractor.extract("Oil prices rose on Monday as markets opened higher in Asia.\n", "markets.txt")
+    assert result["meetings"] == []
+
+
+def test_extract_many_streams_in_order(extractor):
+    names = [r["document"] for r in extractor.extract_many([("a", HOSTED_VISIT), ("b", SPEECHES)])]
+    assert names == ["a", "b"]
