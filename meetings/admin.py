@@ -264,8 +264,42 @@ class OrganizationAliasInline(admin.TabularInline):
     extra = 1
 
 
+class StableAddressForm(forms.ModelForm):
+    """A person's or organization's slug may not take an address that redirects to another record."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        model = self._meta.model
+        moved = model.redirect_model.objects.filter(old_slug=slug)
+        if self.instance.pk is not None:
+            moved = moved.exclude(**{model._meta.model_name: self.instance})
+        if moved.exists():
+            target = getattr(moved.get(), model._meta.model_name)
+            raise forms.ValidationError(
+                f"This address redirects to {target} (merged earlier); choose another."
+            )
+        return slug
+
+
+class StableAddressAdmin(CuratingAdmin):
+    """Changing a slug leaves a redirect from the old address, as a merge does."""
+
+    form = StableAddressForm
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data and form.initial.get("slug"):
+            redirect_model, column = self.model.redirect_model, self.model._meta.model_name
+            redirect_model.objects.filter(old_slug=obj.slug).delete()
+            redirect_model.objects.update_or_create(old_slug=form.initial["slug"], defaults={column: obj})
+
+    @admin.display(description="old addresses (redirect here)")
+    def old_slugs(self, obj):
+        return ", ".join(obj.redirects.values_list("old_slug", flat=True)) or "—"
+
+
 @admin.register(Person)
-class PersonAdmin(MergeActionMixin, CuratingAdmin):
+class PersonAdmin(MergeActionMixin, StableAddressAdmin):
     merge_function = merge_people
     merge_counts = ("participations", "statements", "aliases")
     actions = ["merge_selected", "mark_reviewed"]
@@ -286,13 +320,9 @@ class PersonAdmin(MergeActionMixin, CuratingAdmin):
     def participation_count(self, obj):
         return obj.participation_count
 
-    @admin.display(description="old addresses (redirect here)")
-    def old_slugs(self, obj):
-        return ", ".join(obj.redirects.values_list("old_slug", flat=True)) or "—"
-
 
 @admin.register(Organization)
-class OrganizationAdmin(MergeActionMixin, CuratingAdmin):
+class OrganizationAdmin(MergeActionMixin, StableAddressAdmin):
     merge_function = merge_organizations
     merge_counts = ("participations", "mentioned_in", "aliases")
     actions = ["merge_selected", "mark_reviewed"]
@@ -303,10 +333,6 @@ class OrganizationAdmin(MergeActionMixin, CuratingAdmin):
     fields = ["name", "acronym", "slug", "kind", "country", "curated", "review_reason", "old_slugs"]
     readonly_fields = ["curated", "old_slugs"]
     inlines = [OrganizationAliasInline]
-
-    @admin.display(description="old addresses (redirect here)")
-    def old_slugs(self, obj):
-        return ", ".join(obj.redirects.values_list("old_slug", flat=True)) or "—"
 
 
 @admin.register(PersonAlias)

@@ -234,6 +234,33 @@ def test_saving_a_record_marks_it_curated_and_records_who_changed_it(admin_clien
     assert entry.user == admin_user and entry.action_flag == CHANGE
 
 
+def test_changing_an_address_leaves_a_redirect_from_the_old_one(admin_client, client, archive):
+    lavrov = archive["lavrov"]
+    post_form(admin_client, url(Person, "change", lavrov.pk), {"slug": "sergey-v-lavrov", "_save": "1"})
+    response = client.get("/people/sergey-lavrov/")
+    assert (response.status_code, response["Location"]) == (301, "/people/sergey-v-lavrov/")
+    assert set(lavrov.redirects.values_list("old_slug", flat=True)) == {"lavrov", "sergey-lavrov"}
+
+
+def test_an_address_that_redirects_to_another_record_cannot_be_taken(admin_client, archive):
+    address = url(Organization, "change", Organization.objects.create(name="OSCE Secretariat").pk)
+    data = {**form_data(admin_client.get(address)), "slug": "osce", "_save": "1"}
+    response = admin_client.post(address, data)
+    assert response.status_code == 200
+    assert "This address redirects to Organization for Security" in response.content.decode()
+    assert OrganizationRedirect.objects.get(old_slug="osce").organization == archive["osce"]
+
+
+def test_every_choice_of_a_person_or_organization_is_an_autocomplete():
+    for model, model_admin in admin.site._registry.items():
+        for editor in [model_admin, *(inline(model, admin.site) for inline in model_admin.inlines)]:
+            for field in editor.model._meta.get_fields():
+                chosen = field.related_model in (Person, Organization) and field.concrete
+                parent = editor is not model_admin and field.related_model is model  # an inline's owner
+                if chosen and not parent:
+                    assert field.name in editor.autocomplete_fields, f"{editor}: {field.name}"
+
+
 def test_adding_a_person_through_the_admin_curates_it(admin_client, archive):
     response = admin_client.post(
         url(Person, "add"),
