@@ -16,7 +16,7 @@ from . import titles
 from .countries import country_mentions, country_of_city, find_country
 from .dates import resolve_date
 from .people import Person
-from .roles import title_head
+from .roles import resolve_reference, title_head
 
 _PHONE = re.compile(r"\b(tele)?phone\b|\bby phone\b|\bphone call\b|\bcalled\b.*\bby phone", re.IGNORECASE)
 _VIDEO = re.compile(
@@ -157,6 +157,17 @@ def find_meetings(
     return drafts
 
 
+def transcript_meeting(speakers: list[Person], heading, reference: date | None) -> MeetingDraft:
+    """The meeting of a transcript whose people speak in turn; its heading says when and where."""
+    people = []
+    for person in speakers:
+        if person not in people:
+            people.append(person)
+    sentences = [heading] if heading is not None else []
+    when = resolve_date(heading.text, reference) if heading is not None else None
+    return MeetingDraft(sentences=sentences, people=people, date=when or reference)
+
+
 def _is_attendance(text: str) -> bool:
     low = text.lower()
     return any(word in low for word in titles.ATTENDANCE_WORDS) or "delegation" in low and " included" in low
@@ -171,6 +182,16 @@ def _group_country(sent, people: list[Person]) -> str | None:
     if first is None:
         return None
     before = sent.doc.text[sent.start_char - sent.doc[0].idx : first - sent.doc[0].idx] if sent.doc else ""
+    accompanied = re.search(r"\b(?:was|were)\s+(?:also\s+)?accompanied by\b", before)
+    if accompanied:  # "The Chancellor was accompanied by ...": the party of the one accompanied
+        head = before[: accompanied.start()]
+        for person in people:
+            if person.country and any(
+                sent.start_char <= m.start < first and m.text in head for m in person.mentions
+            ):
+                return person.country
+        other = resolve_reference(head.strip(), [p for p in people if p.country], [])
+        return other.country if other else None
     if "delegation" not in before.lower():
         return None
     for start, _end, code in country_mentions(before):
@@ -286,6 +307,8 @@ def _city_in(sent) -> tuple[str, str] | None:
 
 
 def _as_city(name: str) -> tuple[str, str] | None:
+    if name.isupper():
+        name = name.title()  # "NAIROBI —" datelines
     words = name.replace("—", " ").split()
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size]).strip(",.’'")

@@ -31,7 +31,7 @@ _NOT_NAME_WORDS = {
     "academy", "university", "institute", "center", "centre", "bank", "corporation", "company",
     "organization", "organisation", "association", "forum", "region", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "countries", "nations", "ministerial", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet", "april", "june", "july", "august", "september", "october", "november", "december",
+    "countries", "nations", "ministerial", "commission", "bureau", "secretariat", "directorate", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet", "april", "june", "july", "august", "september", "october", "november", "december",
 }  # fmt: skip
 
 
@@ -101,7 +101,7 @@ def clean_name(text: str) -> str | None:
         words = [w for w in words if not _is_patronymic(w)]  # "Vladimir Vladimirovich Putin"
     if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
-    if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper() or country_of_city(words[0])):
+    if len(words) == 1 and (len(words[0]) < 2 or words[0].isupper() or country_of_city(words[0])):
         return None
     cut = next((i for i, w in enumerate(words) if fold(w) in _FUNCTION_WORDS), None)
     if cut is not None:  # "Nabil Fahmy Before Their Meeting" in a headline in title case

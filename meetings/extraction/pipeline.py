@@ -11,7 +11,7 @@ from spacy.language import Language
 from . import document as doc_layout
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError
-from .encounters import find_meetings, find_place, meeting_kind
+from .encounters import find_meetings, find_place, meeting_kind, transcript_meeting
 from .people import Person, find_mentions, group_people, mark_speech
 from .roles import describe_people, resolve_reference, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
@@ -116,7 +116,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     speech = [(f.start, f.end) for f in direct]
     mark_speech(people, speech)
     title_span = (title.start, title.end) if title else None
-    sentences = [s for s in doc.sents if s.text.strip() and not _inside(s.start_char, speech)]
+    sentences = [s for s in reading_sentences(doc) if s.text.strip() and not _inside(s.start_char, speech)]
     title_sentence = next(
         (s for s in sentences if title_span and title_span[0] <= s.start_char < title_span[1]), None
     )
@@ -125,6 +125,11 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
 
     drafts = find_meetings(body, people, title_sentence, result.published)
     speakers = [f.person for f in direct]
+    if not drafts and len({id(p) for p in speakers}) >= 2:
+        # a transcript of people speaking in turn: they were together
+        drafts = [
+            transcript_meeting(speakers, title_sentence or (body[0] if body else None), result.published)
+        ]
     if drafts:
         for person in speakers:
             if all(person not in d.people for d in drafts):
@@ -135,7 +140,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     context = SpeakerContext(people, participants)
     for found in direct:
         context.note(found.person)
-    quotes = quotations(text, narrative, context, None)
+    quotes = quotations(text, narrative, context, body)
     leads = [(b.lead_start, b.start) for b in blocks if b not in unresolved]
     skip = speech + leads + [(f.start - 2, f.end) for f in quotes] + ([title_span] if title_span else [])
     context = SpeakerContext(people, participants)
@@ -194,6 +199,25 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
         PersonResult(p.name, p.country, p.role, p.forms()) for p in people if not _only_address(p)
     ]
     return result
+
+
+def reading_sentences(doc) -> list:
+    """spaCy's sentences, with a piece the parser cut off mid-line ("... Prime Minister of Tonga"
+    | "Hu'akavameiliku Siaosi Sovaleni in Nuku'alofa.") joined back to the sentence it ends."""
+    out = []
+    for sent in doc.sents:
+        if out:
+            previous = out[-1]
+            tail = previous.text.rstrip()
+            same_line = (
+                "\n" not in doc.text[previous.start_char : sent.start_char]
+                and "\n" not in previous.text.strip()
+            )
+            if same_line and tail and tail.rstrip('”"’)')[-1:] not in ".!?…:" and not tail.endswith("\n"):
+                out[-1] = doc[previous.start : sent.end]
+                continue
+        out.append(sent)
+    return out
 
 
 def _inside(position: int, spans) -> bool:

@@ -104,11 +104,20 @@ def _attribution(phrase: str, person: Person) -> str:
 
 
 def quotations(
-    text: str, regions: list[tuple[int, int]], context: SpeakerContext, sentence_of
+    text: str, regions: list[tuple[int, int]], context: SpeakerContext, sentences=()
 ) -> list[Found]:
     """Direct statements from quotations attributed to a person ("“...” – Umud Mirzayev said",
-    "X said: “...”", "... Retno said, adding, “...”"). Quotations of non-persons are left alone."""
+    "X said: “...”", "... Retno said, adding, “...”"). Quotations of non-persons are left alone.
+    The sentences before each quotation are read first, so that "..., he said" finds its "he"."""
     found = []
+    pending = list(sentences)
+
+    def read_up_to(position: int) -> None:
+        while pending and pending[0].end_char <= position:
+            sent = pending.pop(0)
+            person, _ = _reported_speaker(sent, context)
+            context.note(person or _sentence_subject(sent, context))
+
     for region_start, region_end in regions:
         position = region_start
         while position < region_end:
@@ -124,7 +133,8 @@ def quotations(
             content = text[start:end]
             if len(content.split()) < 3 or not content[:1].isupper():
                 continue  # a phrase quoted inside a sentence of narration
-            person, attribution = _quote_speaker(text, opening, closing, context, sentence_of)
+            read_up_to(opening)
+            person, attribution = _quote_speaker(text, opening, closing, context)
             if person is None:
                 continue
             context.note(person)
@@ -150,7 +160,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _quote_speaker(text: str, opening: int, closing: int, context: SpeakerContext, sentence_of):
+def _quote_speaker(text: str, opening: int, closing: int, context: SpeakerContext):
     after = text[closing + 1 : closing + 200]
     match = _AFTER_QUOTE.match(after)
     if match:
