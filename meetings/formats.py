@@ -100,6 +100,7 @@ def json_page(request, data, kind, default_page_size=DEFAULT_PAGE_SIZE):
         return json_error(f"page {page} does not exist: there are {last_page} pages of {page_size}")
     offset = (page - 1) * page_size
     serializer = serializer_for(kind)
+    data = serializer.ordered(data)
     results = list(serializer.records(data[offset : offset + page_size], UrlBuilder(request)))
     return json_response(
         {
@@ -118,6 +119,7 @@ def csv_lines(data, kind, urls, chunk_size=CSV_CHUNK_SIZE, use_copy=True):
     with "\n". On PostgreSQL a kind with SQL columns (statements) is written by the database
     itself (see copy_csv_chunks): the same bytes, without building a Python row per record."""
     serializer = serializer_for(kind)
+    data = serializer.ordered(data)
     names = serializer.column_names
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -145,6 +145,15 @@ class RecordSerializer:
     def column_names(self):
         return [column.name for column in self.columns]
 
+    # The order of records when the view did not choose one (None: the model's default ordering).
+    default_order = None
+
+    def ordered(self, data):
+        """`data` in the view's explicit order, else in `default_order`."""
+        if self.default_order and isinstance(data, QuerySet) and not data.query.order_by:
+            return data.order_by(*self.default_order)
+        return data
+
     def row(self, values, urls):
         raise NotImplementedError
 
@@ -460,6 +469,10 @@ def _true_false(lookup):
 
 class StatementSerializer(RecordSerializer):
     kind, model, plural = "statement", Statement, "statements"
+    # The model's ordering sorts by meeting date through a join: every JSON page deep in a million
+    # statements would sort them all. Unless the view orders them, statements come in id order
+    # (the order they were archived), which the primary key index serves.
+    default_order = ("pk",)
     lookups = (
         "pk",
         "meeting__slug",

@@ -250,8 +250,13 @@ def test_country_and_organization_lists_in_json_and_csv(client, archive):
 def test_statement_search_in_json_and_csv(client, archive):
     direct = get_json(client, "/search/?format=json&kind=direct")
     assert [s["text"] for s in direct["results"]] == ["We support dialogue."]
+    Statement.objects.create(meeting=archive["call"], kind="reported", text="later, on the phone")
     rows = read_csv(client.get("/api/statements/?format=csv"))
-    assert sorted(row["text"] for row in rows) == ["We support dialogue.", "agreed"]
+    # In id order (the order they were archived), not by meeting date: the newer call comes last.
+    assert [row["text"] for row in rows] == ["We support dialogue.", "agreed", "later, on the phone"]
+    assert [s["id"] for s in get_json(client, "/api/statements/")["results"]] == [
+        int(row["id"]) for row in rows
+    ]
     assert {row["speaker"] for row in rows} == {"sergey-lavrov", ""}
 
 
@@ -259,3 +264,12 @@ def test_list_pages_link_to_their_json_and_csv_twins(client, archive):
     html = client.get("/meetings/?country=az").content.decode()
     assert "format=json" in html and "format=csv" in html and "country=az" in html
     assert 'href="/api/"' in html
+
+
+def test_head_and_options_are_answered_for_cross_origin_readers(client, archive):
+    url = f"/api/meetings/{archive['moscow'].slug}/"
+    assert client.head(url).status_code == 200
+    response = client.options(url, HTTP_ORIGIN="https://notebook.example.net")
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
