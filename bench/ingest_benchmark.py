@@ -37,6 +37,10 @@ def peak_rss_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def peak_child_rss_mib():
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def create_postgres_database(server_url):
     import psycopg
 
@@ -60,6 +64,7 @@ def main():
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2, help="extraction processes (see ingest --workers)")
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server URL (any database on it)")
     parser.add_argument("--corpus", metavar="DIR", help="reuse (or write) the generated corpus here")
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations")
@@ -94,7 +99,7 @@ def main():
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
         print(
             f"{args.documents} documents ({words / args.documents:.0f} words on average), "
-            f"database: {connection.vendor}, batch size {args.batch_size}"
+            f"database: {connection.vendor}, batch size {args.batch_size}, {args.workers} extraction worker(s)"
         )
 
         samples = []
@@ -111,9 +116,15 @@ def main():
 
             tracemalloc.start()
         started = time.perf_counter()
-        ingester = Ingester(batch_size=args.batch_size, progress=progress)
+        cpu_started = os.times()
+        ingester = Ingester(batch_size=args.batch_size, progress=progress, workers=args.workers)
         report = ingester.ingest_paths([corpus])
         elapsed = time.perf_counter() - started
+        cpu = os.times()
+        own_cpu = cpu.user + cpu.system - cpu_started.user - cpu_started.system
+        child_cpu = (
+            cpu.children_user + cpu.children_system - cpu_started.children_user - cpu_started.children_system
+        )
 
         print(
             f"ingested: {report.documents_stored} stored, {report.documents_failed} failed; "
@@ -123,7 +134,16 @@ def main():
         print(
             f"time: {elapsed:.1f} s end to end (model load included) = {args.documents / elapsed:.1f} docs/s"
         )
-        print(f"peak RSS: {peak_rss_mib():.0f} MiB")
+        print(
+            f"CPU: {own_cpu:.1f} s in this process, {child_cpu:.1f} s in the extraction workers "
+            f"({1000 * (own_cpu + child_cpu) / args.documents:.0f} ms of CPU per document); "
+            f"load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine slows the run)"
+        )
+        print(
+            f"peak RSS: {peak_rss_mib():.0f} MiB (this process), {peak_child_rss_mib():.0f} MiB (largest "
+            f"extraction worker); all together at most "
+            f"{peak_rss_mib() + args.workers * peak_child_rss_mib():.0f} MiB"
+        )
         print("RSS as the run went (documents: MiB): " + ", ".join(f"{n}: {m:.0f}" for n, m in samples))
         if args.tracemalloc:
             current, peak = tracemalloc.get_traced_memory()

@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import connection, reset_queries, transaction
 
 from meetings.ingest_records import DocumentCounts, RecordWriter, clip, parse_iso_date
+from meetings.ingest_worker import WorkerFailed, extract_in_workers
 from meetings.models import SourceDocument, Statement
 
 
@@ -91,9 +92,12 @@ class Ingester:
     """Stores extractor output. One instance per run: it loads the people and organizations
     known to the archive once and keeps those indexes in step with what it writes."""
 
-    def __init__(self, extractor=None, batch_size=16, progress=None):
+    def __init__(self, extractor=None, batch_size=16, progress=None, workers=0):
+        """`extractor`: an object with `extract_many` (default: the real one, loaded once here);
+        `workers`: extract in that many separate processes while this one stores (0: here)."""
         self.extractor = extractor
         self.batch_size = batch_size
+        self.workers = workers
         self.progress = progress or (lambda outcome, name, detail="": None)
         self.report = IngestReport()
         self.records = RecordWriter()
@@ -130,12 +134,15 @@ class Ingester:
         if first is None:
             return self.report  # nothing new: don't even load the model
         items = itertools.chain([first], items)
-        for extraction in self._extractor().extract_many(items, batch_size=self.batch_size):
-            name, text, sha = pending.popleft()
-            if extraction.get("error"):
-                self._fail(name, extraction["error"])
-                continue
-            self._store(name, lambda n=name, t=text, s=sha, e=extraction: self._store_new(n, t, s, e))
+        try:
+            for extraction in self._extract(items):
+                name, text, sha = pending.popleft()
+                if extraction.get("error"):
+                    self._fail(name, extraction["error"])
+                    continue
+                self._store(name, lambda n=name, t=text, s=sha, e=extraction: self._store_new(n, t, s, e))
+        except WorkerFailed as err:
+            self._fail_pending([name for name, _, _ in pending], str(err))
         return self.report
 
     def reextract(self, documents=None):
@@ -152,18 +159,23 @@ class Ingester:
                 pending.append((pk, name))
                 yield name, text
 
-        for extraction in self._extractor().extract_many(stored_documents(), batch_size=self.batch_size):
-            pk, name = pending.popleft()
-            if extraction.get("error"):
-                self._fail(name, extraction["error"])
-                continue
-            self._store(name, lambda p=pk, e=extraction: self._replace(p, e))
+        try:
+            for extraction in self._extract(stored_documents()):
+                pk, name = pending.popleft()
+                if extraction.get("error"):
+                    self._fail(name, extraction["error"])
+                    continue
+                self._store(name, lambda p=pk, e=extraction: self._replace(p, e))
+        except WorkerFailed as err:
+            self._fail_pending([name for _, name in pending], str(err))
         return self.report
 
-    def _extractor(self):
+    def _extract(self, items):
+        if self.extractor is None and self.workers > 0:
+            return extract_in_workers(items, settings.SPACY_MODEL, self.batch_size, self.workers)
         if self.extractor is None:
             self.extractor = get_extractor()
-        return self.extractor
+        return self.extractor.extract_many(items, batch_size=self.batch_size)
 
     @staticmethod
     def _read(path):
@@ -175,6 +187,11 @@ class Ingester:
             raise ValueError(str(err)) from err
         except OSError as err:
             raise ValueError(err.strerror or str(err)) from err
+
+    def _fail_pending(self, names, reason):
+        """An extraction process died: what was sent out is reported failed, nothing stored."""
+        for name in names:
+            self._fail(name, reason)
 
     def _fail(self, name, reason):
         self.report.documents_failed += 1

@@ -1,12 +1,20 @@
 """`python manage.py ingest PATH... [--reextract] [--json]`: load documents into the archive."""
 
 import json
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.ingest import Ingester, IngestReport, document_paths
 from meetings.models import SourceDocument
+
+# Below this, starting worker processes (each loads the model) costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def default_workers(documents):
+    return min(os.cpu_count() or 1, 4) if documents >= PARALLEL_FROM else 0
 
 
 class Progress:
@@ -75,10 +83,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", dest="as_json", action="store_true", help="print the report as JSON")
         parser.add_argument("--batch-size", type=int, default=16, help="documents per extraction batch")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="extraction processes beside this one, which stores (0: extract here; default: "
+            f"one per core for runs of {PARALLEL_FROM} documents or more, else 0)",
+        )
 
-    def handle(self, *args, paths, reextract, as_json, batch_size, **options):
+    def handle(self, *args, paths, reextract, as_json, batch_size, workers, **options):
         if not paths and not reextract:
             raise CommandError("Give at least one file or folder to ingest (or --reextract).")
+        if workers is not None and not 0 <= workers <= 16:
+            raise CommandError("--workers must be between 0 and 16.")
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
         quiet = options["verbosity"] == 0
@@ -87,13 +103,22 @@ class Command(BaseCommand):
             if paths:
                 names = [p.replace("\\", "/").rsplit("/", 1)[-1] for p in paths]
                 documents = documents.filter(file_name__in=names)
-            progress = Progress(sys.stderr, total=documents.count(), quiet=quiet)
-            ingester = Ingester(batch_size=batch_size, progress=progress)
+            total = documents.count()
+            progress = Progress(sys.stderr, total=total, quiet=quiet)
+            ingester = Ingester(
+                batch_size=batch_size,
+                progress=progress,
+                workers=default_workers(total) if workers is None else workers,
+            )
             report = ingester.reextract(documents)
         else:
             total = sum(1 for _ in document_paths(paths))
             progress = Progress(sys.stderr, total=total, quiet=quiet)
-            ingester = Ingester(batch_size=batch_size, progress=progress)
+            ingester = Ingester(
+                batch_size=batch_size,
+                progress=progress,
+                workers=default_workers(total) if workers is None else workers,
+            )
             report = ingester.ingest_paths(paths)
         progress.close()
 

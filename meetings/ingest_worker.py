@@ -1,0 +1,93 @@
+"""Extraction in worker processes, so the cores extract while the main process stores.
+
+No Django here: workers are started with "spawn" (a fresh interpreter, nothing inherited — no
+database connection, no threads) and import only the extractor. Documents go out in chunks of
+`batch_size`, round robin, and results come back chunk by chunk in the same order, so the
+caller sees exactly what `Extractor.extract_many` would give, in order. At most two chunks per
+worker are in flight: memory stays flat however many documents there are.
+"""
+
+import multiprocessing
+import queue
+from collections import deque
+
+_DONE = None
+
+
+class WorkerFailed(RuntimeError):
+    pass
+
+
+def _work(model_name, batch_size, inbox, outbox):
+    """A worker process: load the model once, extract each chunk that arrives."""
+    try:
+        from meetings.extraction import Extractor
+
+        extractor = Extractor(model_name)
+        while (chunk := inbox.get()) is not _DONE:
+            outbox.put(list(extractor.extract_many(chunk, batch_size=batch_size)))
+    except BaseException as err:  # noqa: BLE001 - reported to the parent, which stops cleanly
+        outbox.put({"fatal": f"an extraction process failed: {type(err).__name__}: {err}"})
+
+
+class _Worker:
+    def __init__(self, context, model_name, batch_size):
+        self.inbox, self.outbox = context.Queue(), context.Queue()
+        self.process = context.Process(
+            target=_work, args=(model_name, batch_size, self.inbox, self.outbox), daemon=True
+        )
+        self.process.start()
+
+    def receive(self):
+        while True:
+            try:
+                results = self.outbox.get(timeout=5)
+            except queue.Empty:
+                if not self.process.is_alive():
+                    raise WorkerFailed("an extraction process stopped unexpectedly") from None
+                continue
+            if isinstance(results, dict):
+                raise WorkerFailed(results["fatal"])
+            return results
+
+    def stop(self):
+        if self.process.is_alive():
+            self.inbox.put(_DONE)
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=5)
+        self.inbox.close()
+        self.outbox.close()
+
+
+def extract_in_workers(items, model_name, batch_size, workers):
+    """Like `Extractor(model_name).extract_many(items, batch_size)`, with `workers` processes."""
+    context = multiprocessing.get_context("spawn")
+    pool = [_Worker(context, model_name, batch_size) for _ in range(workers)]
+    in_flight = deque()  # the worker of each chunk sent, in order
+    sent = 0
+
+    def send(chunk):
+        nonlocal sent
+        worker = pool[sent % workers]
+        worker.inbox.put(chunk)
+        in_flight.append(worker)
+        sent += 1
+
+    try:
+        chunk = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == batch_size:
+                send(chunk)
+                chunk = []
+                while len(in_flight) >= 2 * workers:
+                    yield from in_flight.popleft().receive()
+        if chunk:
+            send(chunk)
+        while in_flight:
+            yield from in_flight.popleft().receive()
+    finally:
+        for worker in pool:
+            worker.stop()
