@@ -128,7 +128,7 @@ def _value_of(obj, lookup):
 
 
 def _country_name(code):
-    return country_names.name(code) or None if code else None
+    return (country_names.name(code) or None) if code else None
 
 
 class RecordSerializer:
@@ -382,6 +382,7 @@ class CountrySerializer(RecordSerializer):
     objects, dicts with a "code" (or "country") key, or objects with a `code` attribute."""
 
     kind, model, plural = "country", None, "countries"
+    lookups = ("code",)
     columns = (
         _column("code", "ISO 3166-1 alpha-2 code: the stable identifier."),
         _column("url", "The country's page.", format="uri"),
@@ -400,17 +401,8 @@ class CountrySerializer(RecordSerializer):
             code = getattr(item, "code", "") or ""
         return str(getattr(code, "code", code)).upper()
 
-    lookups = ("code",)
-
     def values_of(self, item):
         return self.values_type(self.code_of(item))
-
-    def record_chunks(self, data, urls, chunk_size=2000):
-        values = (self.values_of(item) for item in data)
-        for chunk in chunked(values, chunk_size):
-            rows = [self.row(value, urls) for value in chunk]
-            self.add_related(rows, chunk)
-            yield rows
 
     def row(self, v, urls):
         code = v.code
