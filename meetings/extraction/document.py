@@ -141,7 +141,8 @@ _LEAD_IN = re.compile(
     rf"^(?P<lead>.{{3,200}}?\b{SPEECH_LEAD_VERBS}\b[^:]{{0,60}}):\s*(?P<rest>.*)$", re.DOTALL
 )
 _TURN = re.compile(
-    r"^(?P<label>[A-Z][A-Z.'’ -]{1,40}[A-Z.]|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s+(?P<rest>\S.*)$"
+    r"^(?P<label>[A-Z][A-Z.'’ -]{1,40}[A-Z.]|"
+    r"[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|for|and|de|da|al|bin|van|von|del)\s+)*[A-Z][\w.'’-]+){0,7}):\s+(?P<rest>\S.*)$"
 )
 FIELD_LABELS = {
     "date", "location", "by", "source", "photo", "photos", "tags", "published", "updated", "fonte",

@@ -67,9 +67,16 @@ def is_meeting_sentence(sent) -> bool:
             token.pos_ in ("NOUN", "PROPN")
             and lemma in titles.MEETING_NOUNS
             and lemma not in ("ceremony", "summit")
+            and not (lemma == "conference" and not _remote(token))
         ):
             return True
     return False
+
+
+def _remote(token) -> bool:
+    """A conference held by video or phone is a meeting; a press conference is not."""
+    previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return previous in ("video", "phone", "telephone", "web", "online") or token.lower_ != "conference"
 
 
 def _has_meeting_verb(sent) -> bool:
@@ -204,9 +211,13 @@ def _has_explicit_day(text: str) -> bool:
     return bool(re.search(r"\b(on|since)\s+(\w+\s+\d{1,2}\b|\d{1,2}\s+\w+)", text))
 
 
+_DATELINE_PREFIX = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")
+
+
 def _meeting_date(main, sentences, reference: date | None) -> date | None:
     for sent in main:
-        when = resolve_date(sent.text, reference)
+        # "Jakarta, 8 July 2021 - ... met on Wednesday": the dateline is the publication's date
+        when = resolve_date(_DATELINE_PREFIX.sub("", sent.text), reference)
         if when:
             return when
     for sent in sentences[:12]:

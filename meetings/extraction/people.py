@@ -65,13 +65,45 @@ def _is_place_word(word: str) -> bool:
     return any(find_country(part) for part in word.split("-") if part) or bool(find_country(word))
 
 
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "col",
+    "sen",
+    "rep",
+    "gov",
+    "amb",
+    "capt",
+    "lt",
+    "sgt",
+    "prof",
+    "st",
+    "jr",
+    "sr",
+    "hon",
+}
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to a full stop that ends a sentence ("Kiev. Cavusoglu" -> "Kiev"), not one
+    after an initial or an abbreviation ("S. Jaishankar", "Mr. Ruto")."""
+    for match in re.finditer(r"(\w+)\.\s+(?=[A-Z])", text):
+        word = match.group(1)
+        if len(word) > 1 and word.lower() not in _ABBREVIATIONS:
+            return text[: match.start(1) + len(word)]
+    return text
+
+
 def clean_name(text: str) -> str | None:
     """A person's name without courtesy words, titles, possessive ending or patronymic.
 
     Returns None when nothing name-like is left (a title alone, a form of address with a first
     name only, a word in lower case).
     """
-    text = re.split(r"(?<=[a-z]{4})\.\s+(?=[A-Z])|\s+(?:and|&)\s+|,|\(", text.strip())[0]
+    text = re.split(r"\s+(?:and|&)\s+|,|\(", _first_sentence(text.strip()))[0]
     if text.isupper():  # "SECRETARY KERRY" in a transcript
         text = text.title()
     text = re.sub(r"[’']s$", "", text.strip(" ,.;:()[]\"“”«»'’-–—"))
@@ -275,18 +307,18 @@ def group_people(mentions: list[Mention], text: str, limit: int) -> list[Person]
     taken = [(m.start, m.end) for p in people for m in p.mentions]
     window = text[:limit]
     for match in _NAME_SEQUENCE.finditer(window):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
-            continue
-        name = clean_name(match.group())
-        if not name:
-            continue
-        person = _best_match(people, name)
-        if person is not None and len(name_tokens(person.name)) >= 2:
-            offset = match.group().find(name.split()[0])
-            s = start + max(offset, 0)
-            person.mentions.append(Mention(s, s + len(name), name, name))
-            taken.append((s, s + len(name)))
+        for word in re.finditer(r"\S+", match.group()):
+            start, end = match.start() + word.start(), match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            name = clean_name(text[start:end])
+            person = _best_match(people, name) if name else None
+            if person is not None and len(name_tokens(person.name)) >= 2:
+                s = text.find(name.split()[0], start, end)
+                s = start if s < 0 else s
+                person.mentions.append(Mention(s, s + len(name), text[s : s + len(name)], name))
+                taken.append((s, s + len(name)))
+                break
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
     people.sort(key=lambda p: p.first.start)

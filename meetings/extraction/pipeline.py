@@ -247,9 +247,16 @@ def _fill_countries(drafts) -> None:
                 other = resolve_reference(served, [p for p in draft.people if p is not person], [])
                 if other is not None and other.country:
                     person.country = other.country
+        if _at_multilateral_event(draft):
+            continue  # "on the sidelines of the G7 Summit": nobody is at home there
         for person in draft.people:
             if person.country is None and draft.country and not _international(person):
                 person.country = draft.country
+
+
+def _at_multilateral_event(draft) -> bool:
+    text = " ".join(s.text for s in draft.sentences).lower()
+    return bool(re.search(r"\b(sidelines|summit|forum|conference|assembly|congress)\b", text))
 
 
 def _affiliate(people: list[Person], organizations: list[dict]) -> None:

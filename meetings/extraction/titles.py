@@ -111,7 +111,7 @@ MEETING_VERBS = {
 MEETING_NOUNS = {
     "meeting", "talks", "talk", "conversation", "call", "visit", "audience", "reception",
     "negotiations", "consultations", "discussion", "discussions", "dinner", "lunch", "breakfast",
-    "ceremony", "session", "summit", "encounter", "interview",
+    "ceremony", "session", "summit", "encounter", "interview", "conference", "videoconference", "teleconference",
 }  # fmt: skip
 
 # Words that say someone else was there too.
