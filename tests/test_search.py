@@ -354,3 +354,34 @@ def test_missing_sqlite_triggers_are_recreated_and_the_index_rebuilt(archive):
     assert found("wheat") == {"Wheat exports resumed."}
     Statement.objects.create(meeting=archive["gas"].meeting, kind="direct", text="Wheat prices fell.")
     assert found("wheat") == {"Wheat exports resumed.", "Wheat prices fell."}
+
+
+# --- filters follow changes to people and meetings -----------------------------------------
+
+
+def test_filters_follow_a_meeting_moved_in_place_and_time(archive):
+    baku = Meeting.objects.get(title="Talks in Baku")
+    baku.country = "GE"
+    baku.date = datetime.date(2019, 5, 5)
+    baku.save()
+    assert found("karabakh", meeting_country="AZ") == set()
+    assert found("karabakh", meeting_country="GE") == texts(archive, "karabakh", "karabakh_only")
+    assert found("karabakh", date_before="2019-12-31") == texts(archive, "karabakh", "karabakh_only")
+    Meeting.objects.filter(pk=baku.pk).update(country="AM")
+    assert found("karabakh", meeting_country="AM") == texts(archive, "karabakh", "karabakh_only")
+
+
+def test_filters_follow_a_speaker_whose_country_changes(archive):
+    Person.objects.filter(name="Jeyhun Bayramov").update(country="GE")
+    assert found("karabakh", speaker_country="GE") == texts(archive, "karabakh")
+    assert found("karabakh", speaker_country="AZ") == set()
+
+
+def test_filters_follow_a_statement_given_to_another_speaker_or_meeting(archive):
+    statement = archive["karabakh"]
+    statement.speaker = Person.objects.get(name="Sergey Lavrov")
+    statement.save()
+    assert found("karabakh", speaker_country="RU") == texts(archive, "karabakh")
+    Statement.objects.filter(pk=statement.pk).update(meeting=archive["ceasefire"].meeting)
+    assert found("karabakh", meeting_country="RU") == texts(archive, "karabakh")
+    assert found("", meeting_country="RU", speaker_country="RU") >= texts(archive, "karabakh")

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
@@ -95,6 +95,10 @@ def _slug(value) -> str | None:
     return slug if 0 < len(slug) <= 120 else None
 
 
+def _copy_condition(column, operator, value):
+    return Q(RawSQL(f'"meetings_statement"."{column}" {operator} %s', [value], output_field=BooleanField()))
+
+
 def filter_statements(
     queryset,
     *,
@@ -105,12 +109,15 @@ def filter_statements(
     date_after=None,
     date_before=None,
     kind=None,
+    use_copies=False,
 ):
     """The statements that pass every given filter (an unusable value matches nothing).
 
     speaker: a person's slug (an old slug left by a merge works too). organization: a slug; a
     statement qualifies when its meeting mentions the organization or a participant represents it.
     Dates bound the meeting's date, both ends included.
+    use_copies (PostgreSQL, top-level queries only): compare the copies of the countries and
+    date kept on each statement for search (see schema.py) instead of joining.
     """
     conditions = Q()
     if speaker not in (None, ""):
@@ -123,12 +130,16 @@ def filter_statements(
         code = _country(speaker_country)
         if code is None:
             return queryset.none()
-        conditions &= Q(speaker__country=code)
+        conditions &= (
+            _copy_condition("search_speaker_country", "=", code) if use_copies else Q(speaker__country=code)
+        )
     if meeting_country not in (None, ""):
         code = _country(meeting_country)
         if code is None:
             return queryset.none()
-        conditions &= Q(meeting__country=code)
+        conditions &= (
+            _copy_condition("search_meeting_country", "=", code) if use_copies else Q(meeting__country=code)
+        )
     if organization not in (None, ""):
         slug = _slug(organization)
         if slug is None:
@@ -137,12 +148,15 @@ def filter_statements(
             Q(organizations_mentioned__slug=slug) | Q(participants__organization__slug=slug)
         ).values("pk")
         conditions &= Q(meeting__in=meetings)
-    for value, lookup in ((date_after, "meeting__date__gte"), (date_before, "meeting__date__lte")):
+    for value, lookup, operator in ((date_after, "gte", ">="), (date_before, "lte", "<=")):
         if value not in (None, ""):
             day = _date(value)
             if day is None:
                 return queryset.none()
-            conditions &= Q(**{lookup: day})
+            if use_copies:
+                conditions &= _copy_condition("search_meeting_date", operator, day)
+            else:
+                conditions &= Q(**{f"meeting__date__{lookup}": day})
     if kind not in (None, ""):
         if kind not in Statement.Kind.values:
             return queryset.none()
@@ -192,13 +206,17 @@ def _snippet(marked, statement):
     return marked_to_html(marked) if marked else excerpt(statement.text)
 
 
-def _listing(statements, page, per_page):
+def _listing(statements, page, per_page, use_copies=False):
     """Statements newest first (by meeting date, then most recently added), no ranking."""
     total, exact = _capped_count(statements)
     offset = (page - 1) * per_page
-    rows = statements.select_related("meeting", "speaker", "source").order_by(
-        F("meeting__date").desc(nulls_last=True), "-id"
-    )[offset : offset + per_page]
+    if use_copies:  # the statement's own copy of the date has an index in this order
+        newest = RawSQL('"meetings_statement"."search_meeting_date"', []).desc(nulls_last=True)
+    else:
+        newest = F("meeting__date").desc(nulls_last=True)
+    rows = statements.select_related("meeting", "speaker", "source").order_by(newest, "-id")[
+        offset : offset + per_page
+    ]
     hits = [StatementHit(statement, excerpt(statement.text), None) for statement in rows]
     return SearchResults(hits, total, exact, page, per_page)
 
@@ -230,32 +248,29 @@ def search_statements(
         date_before=date_before,
         kind=kind,
     )
-    statements = filter_statements(Statement.objects.all(), **filters)
+    use_copies = connection.vendor == "postgresql"
+    statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     if not parsed:
-        return _listing(statements, page, per_page)
+        return _listing(statements, page, per_page, use_copies)
     backend = backend_for(connection, parsed)
     if parsed.only_excludes:
         sql, params = backend.matching_ids_sql()
-        return _listing(statements.filter(id__in=RawSQL(sql, params)), page, per_page)
+        return _listing(statements.filter(id__in=RawSQL(sql, params)), page, per_page, use_copies)
     if statements.query.is_empty():
         return SearchResults([], 0, True, page, per_page)
 
-    filter_sql = None
-    if any(value not in (None, "") for value in filters.values()):
-        filter_sql = statements.values("id").query.sql_with_params()
-
-    total, exact = backend.count(filter_sql)
+    total, exact = backend.count(statements)
     offset = (page - 1) * per_page
     ranked = []
     if total and offset < total:
-        candidates = backend.candidates(filter_sql)
+        candidates = backend.candidates(statements)
         candidates.sort(key=lambda row: (-row[1], -row[0]))
         ranked = candidates[offset : offset + per_page]
         missing = per_page - len(ranked)
         if missing > 0 and len(candidates) == backends.RANK_WINDOW:
             below = min(row[0] for row in candidates)
-            older = backend.older_matches(filter_sql, below, max(0, offset - len(candidates)), missing)
+            older = backend.older_matches(statements, below, max(0, offset - len(candidates)), missing)
             ranked += sorted(older, key=lambda row: -row[0])
     ids = [row[0] for row in ranked]
     by_id = Statement.objects.select_related("meeting", "speaker", "source").in_bulk(ids)

@@ -11,74 +11,80 @@ Both backends answer the same questions in the same way, so results agree:
 - `snippets`: highlighted excerpts, computed only for the statements on the page.
 
 Ranks are "higher is better" on both: ts_rank_cd on PostgreSQL, minus bm25 on SQLite.
-`filter_sql` is an optional `SELECT id ...` subquery (from the ORM) that limits the statements.
+`statements` is an optional `SELECT id ...` subquery (from the ORM) that limits the statements.
 """
 
 import json
+
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 
 from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql
 from .schema import FTS_TABLE, TS_CONFIG, ensure_sqlite_triggers
 from .snippets import DISGUISED, START, STOP
 
 COUNT_LIMIT = 10_000
+ESTIMATE_MARGIN = 3  # PostgreSQL: trust an estimate above ESTIMATE_MARGIN * COUNT_LIMIT
 RANK_WINDOW = 1_000
 SNIPPET_TOKENS = 24
 
 
-def _restrict(column, filter_sql):
-    if filter_sql is None:
+def _restrict(column, statements):
+    """An "AND column IN (filtered ids)" clause, empty when no filter is set."""
+    if not statements.query.where:
         return "", []
-    sql, params = filter_sql
+    sql, params = statements.order_by().values("id").query.sql_with_params()
     return f" AND {column} IN ({sql})", list(params)
 
 
 class PostgresBackend:
+    """Composes the match with the ORM's filter joins, so the planner sees one query."""
+
     def __init__(self, connection, parsed: ParsedQuery):
         self.connection = connection
         self.tsquery, self.tsquery_params = to_tsquery_sql(parsed, TS_CONFIG)
 
-    def _match(self, filter_sql, alias="s"):
-        extra, extra_params = _restrict(f"{alias}.id", filter_sql)
-        return f"{alias}.search_vector @@ {self.tsquery}{extra}", self.tsquery_params + extra_params
-
     def matching_ids_sql(self):
         return f"SELECT id FROM meetings_statement WHERE search_vector @@ {self.tsquery}", self.tsquery_params
 
-    def count(self, filter_sql):
-        where, params = self._match(filter_sql)
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM meetings_statement s WHERE {where} "
-                f"LIMIT {COUNT_LIMIT + 1}) AS limited",
-                params,
-            )
-            (total,) = cursor.fetchone()
-            if total <= COUNT_LIMIT:
-                return total, True
-            # Beyond the limit the planner's estimate (from the GIN statistics) is close enough
-            # for "about N results" and costs no scan.
-            cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM meetings_statement s WHERE {where}", params)
-            plan = cursor.fetchone()[0]
-            plan = json.loads(plan) if isinstance(plan, str) else plan
-            return max(int(plan[0]["Plan"]["Plan Rows"]), COUNT_LIMIT + 1), False
+    def _matched(self, statements):
+        condition = RawSQL(
+            f'"meetings_statement"."search_vector" @@ {self.tsquery}',
+            self.tsquery_params,
+            output_field=BooleanField(),
+        )
+        return statements.filter(condition).order_by()
 
-    def _ranked(self, where, params, tail=""):
+    def count(self, statements):
+        matched = self._matched(statements).values("id")
+        # The planner's estimate (from the GIN statistics) costs no scan. When it is far beyond
+        # the limit, counting up to the limit would only confirm it, at the price of reading
+        # (and, for phrases, re-checking) thousands of rows.
+        plan = json.loads(matched.explain(format="json"))
+        estimate = int(plan[0]["Plan"]["Plan Rows"])
+        if estimate > ESTIMATE_MARGIN * COUNT_LIMIT:
+            return estimate, False
+        total = matched[: COUNT_LIMIT + 1].count()
+        if total <= COUNT_LIMIT:
+            return total, True
+        return max(estimate, COUNT_LIMIT + 1), False
+
+    def _ranked(self, ids_queryset):
+        inner, params = ids_queryset.query.sql_with_params()
         sql = (
-            f"SELECT id, ts_rank_cd(search_vector, {self.tsquery}, 1) FROM ("
-            f"SELECT s.id, s.search_vector FROM meetings_statement s WHERE {where} "
-            f"ORDER BY s.id DESC {tail}) AS window_"
+            f"SELECT s.id, ts_rank_cd(s.search_vector, {self.tsquery}, 1) "
+            f"FROM ({inner}) AS window_ JOIN meetings_statement s ON s.id = window_.id"
         )
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, self.tsquery_params + params)
+            cursor.execute(sql, [*self.tsquery_params, *params])
             return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
-    def candidates(self, filter_sql):
-        where, params = self._match(filter_sql)
-        return self._ranked(where, params, f"LIMIT {RANK_WINDOW}")
+    def candidates(self, statements):
+        return self._ranked(self._matched(statements).order_by("-id").values("id")[:RANK_WINDOW])
 
-    def older_matches(self, filter_sql, below_id, offset, limit):
-        where, params = self._match(filter_sql)
-        return self._ranked(f"{where} AND s.id < %s", [*params, below_id], f"LIMIT {limit} OFFSET {offset}")
+    def older_matches(self, statements, below_id, offset, limit):
+        older = self._matched(statements).filter(id__lt=below_id).order_by("-id").values("id")
+        return self._ranked(older[offset : offset + limit])
 
     def snippets(self, ids):
         options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
@@ -106,14 +112,14 @@ class SqliteBackend:
             return f"SELECT id FROM meetings_statement WHERE id NOT IN ({inner})", [self.match]
         return inner, [self.match]
 
-    def _where(self, filter_sql):
+    def _where(self, statements):
         # The unary + keeps SQLite from handing "rowid IN (...)" to FTS5, which would run the
         # MATCH once per filtered statement; instead the filter is built once and probed.
-        extra, extra_params = _restrict("+rowid", filter_sql)
+        extra, extra_params = _restrict("+rowid", statements)
         return f"{FTS_TABLE} MATCH %s{extra}", [self.match, *extra_params]
 
-    def count(self, filter_sql):
-        where, params = self._where(filter_sql)
+    def count(self, statements):
+        where, params = self._where(statements)
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*), min(rowid) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {where} "
@@ -139,12 +145,12 @@ class SqliteBackend:
             cursor.execute(sql, params)
             return [(row[0], -float(row[1])) for row in cursor.fetchall()]
 
-    def candidates(self, filter_sql):
-        where, params = self._where(filter_sql)
+    def candidates(self, statements):
+        where, params = self._where(statements)
         return self._ranked(where, params, f"LIMIT {RANK_WINDOW}")
 
-    def older_matches(self, filter_sql, below_id, offset, limit):
-        where, params = self._where(filter_sql)
+    def older_matches(self, statements, below_id, offset, limit):
+        where, params = self._where(statements)
         return self._ranked(f"{where} AND rowid < %s", [*params, below_id], f"LIMIT {limit} OFFSET {offset}")
 
     def snippets(self, ids):

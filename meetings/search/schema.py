@@ -4,7 +4,8 @@ Writers (ingest's bulk_create, the admin's save, a raw UPDATE) need to know noth
 
 - PostgreSQL: `meetings_statement.search_vector`, a generated tsvector column (text search
   configuration `archive_english`: English stemming and stop words, accents folded by `unaccent`),
-  with a GIN index.
+  and copies of the filters' values (speaker's country, meeting's country and date) kept by
+  triggers, all in one GIN index.
 - SQLite: `meetings_statement_fts`, an FTS5 table over the statement text (porter stemming,
   accents removed), external content so the text is stored once, kept in step by triggers.
 
@@ -43,6 +44,72 @@ POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS meetings_statement_search_vector",
     "ALTER TABLE meetings_statement DROP COLUMN IF EXISTS search_vector",
     f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {TS_CONFIG}",
+]
+
+# Migration 0003 (PostgreSQL only): the filters' values copied onto each statement, so one GIN
+# index answers "these words, said by a Turkish speaker, directly, at a meeting in Azerbaijan
+# since 2015" without joining a million statements to their people and meetings. Triggers keep
+# the copies in step: on the statement when it is written or moved to another speaker or
+# meeting, and from a person or meeting when its country or date changes.
+POSTGRES_SEARCH_INDEXES = {
+    "meetings_statement_search": """CREATE INDEX meetings_statement_search ON meetings_statement
+        USING gin (search_vector, kind, search_speaker_country, search_meeting_country, search_meeting_date)""",
+    "meetings_statement_search_newest": """CREATE INDEX meetings_statement_search_newest
+        ON meetings_statement (search_meeting_date DESC NULLS LAST, id DESC)""",
+}
+POSTGRES_FILTER_COLUMNS_FORWARD = [
+    "CREATE EXTENSION IF NOT EXISTS btree_gin",
+    """ALTER TABLE meetings_statement
+        ADD COLUMN search_speaker_country varchar(2) NOT NULL DEFAULT '',
+        ADD COLUMN search_meeting_country varchar(2) NOT NULL DEFAULT '',
+        ADD COLUMN search_meeting_date date""",
+    """CREATE FUNCTION meetings_statement_search_copy() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.search_speaker_country := coalesce(
+            (SELECT country FROM meetings_person WHERE id = NEW.speaker_id), '');
+        SELECT coalesce(country, ''), date INTO NEW.search_meeting_country, NEW.search_meeting_date
+            FROM meetings_meeting WHERE id = NEW.meeting_id;
+        NEW.search_meeting_country := coalesce(NEW.search_meeting_country, '');
+        RETURN NEW;
+    END $$""",
+    """CREATE TRIGGER meetings_statement_search_copy
+        BEFORE INSERT OR UPDATE OF speaker_id, meeting_id ON meetings_statement
+        FOR EACH ROW EXECUTE FUNCTION meetings_statement_search_copy()""",
+    """CREATE FUNCTION meetings_person_search_copy() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE meetings_statement SET search_speaker_country = NEW.country WHERE speaker_id = NEW.id;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER meetings_person_search_copy AFTER UPDATE OF country ON meetings_person
+        FOR EACH ROW WHEN (OLD.country IS DISTINCT FROM NEW.country)
+        EXECUTE FUNCTION meetings_person_search_copy()""",
+    """CREATE FUNCTION meetings_meeting_search_copy() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE meetings_statement
+            SET search_meeting_country = NEW.country, search_meeting_date = NEW.date
+            WHERE meeting_id = NEW.id;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER meetings_meeting_search_copy AFTER UPDATE OF country, date ON meetings_meeting
+        FOR EACH ROW WHEN (OLD.country IS DISTINCT FROM NEW.country OR OLD.date IS DISTINCT FROM NEW.date)
+        EXECUTE FUNCTION meetings_meeting_search_copy()""",
+    "DROP INDEX IF EXISTS meetings_statement_search_vector",
+    # Fill the copies for statements that exist already (the BEFORE trigger recomputes them).
+    "UPDATE meetings_statement SET speaker_id = speaker_id",
+    *POSTGRES_SEARCH_INDEXES.values(),
+]
+POSTGRES_FILTER_COLUMNS_BACKWARD = [
+    "DROP INDEX IF EXISTS meetings_statement_search_newest",
+    "DROP INDEX IF EXISTS meetings_statement_search",
+    "CREATE INDEX meetings_statement_search_vector ON meetings_statement USING gin (search_vector)",
+    "DROP TRIGGER IF EXISTS meetings_meeting_search_copy ON meetings_meeting",
+    "DROP TRIGGER IF EXISTS meetings_person_search_copy ON meetings_person",
+    "DROP TRIGGER IF EXISTS meetings_statement_search_copy ON meetings_statement",
+    "DROP FUNCTION IF EXISTS meetings_meeting_search_copy()",
+    "DROP FUNCTION IF EXISTS meetings_person_search_copy()",
+    "DROP FUNCTION IF EXISTS meetings_statement_search_copy()",
+    """ALTER TABLE meetings_statement DROP COLUMN IF EXISTS search_speaker_country,
+        DROP COLUMN IF EXISTS search_meeting_country, DROP COLUMN IF EXISTS search_meeting_date""",
 ]
 
 SQLITE_TABLE = f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
@@ -92,6 +159,18 @@ def drop_search_structures(apps, schema_editor):
         statements = []
     for statement in statements:
         schema_editor.execute(statement, None)
+
+
+def create_filter_columns(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_FILTER_COLUMNS_FORWARD:
+            schema_editor.execute(statement, None)
+
+
+def drop_filter_columns(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_FILTER_COLUMNS_BACKWARD:
+            schema_editor.execute(statement, None)
 
 
 _checked_sqlite_connections: set[int] = set()
