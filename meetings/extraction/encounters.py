@@ -89,10 +89,28 @@ def _has_meeting_noun(sent) -> bool:
     return any(t.lemma_.lower() in titles.MEETING_NOUNS for t in sent)
 
 
-def people_in(span_start: int, span_end: int, people: list[Person], narrative_only=True) -> list[Person]:
+_ON_BEHALF = re.compile(
+    r"\b(?:envoy|emissary|representative|message|letter|greetings|behalf|instructions?|invitation|"
+    r"regards|congratulations|condolences|wishes)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,6}$",
+    re.IGNORECASE,
+)
+
+
+def _absent(text: str, start: int) -> bool:
+    """Whether a name stands for someone not there: "an envoy of President Xi Jinping",
+    "a message from King Charles", "on behalf of the Prime Minister Y"."""
+    return bool(_ON_BEHALF.search(text[max(0, start - 90) : start]))
+
+
+def people_in(
+    span_start: int, span_end: int, people: list[Person], text: str = "", narrative_only=True
+) -> list[Person]:
+    """People mentioned in a span as present (in narration; not someone's sender)."""
     out = []
     for person in people:
         for mention in person.mentions:
+            if text and _absent(text, mention.start):
+                continue
             if span_start <= mention.start < span_end and not (narrative_only and mention.in_speech):
                 out.append(person)
                 break
@@ -112,7 +130,7 @@ def find_meetings(
     main: list = []
     found: set[int] = set()
     for sent in meeting_sents[:4]:
-        persons = people_in(sent.start_char, sent.end_char, people)
+        persons = people_in(sent.start_char, sent.end_char, people, sent.doc.text)
         if not persons and main:
             continue
         main.append(sent)
@@ -121,18 +139,23 @@ def find_meetings(
             break
     if len(found) < 2 and title_sentence is not None and is_meeting_sentence(title_sentence):
         main.insert(0, title_sentence)
-        found.update(id(p) for p in people_in(title_sentence.start_char, title_sentence.end_char, people))
+        found.update(
+            id(p)
+            for p in people_in(
+                title_sentence.start_char, title_sentence.end_char, people, title_sentence.doc.text
+            )
+        )
     if not main or not found:
         return []
     draft = MeetingDraft(sentences=list(main))
     for sent in main:
-        for person in people_in(sent.start_char, sent.end_char, people):
+        for person in people_in(sent.start_char, sent.end_char, people, sent.doc.text):
             if person not in draft.people:
                 draft.people.append(person)
     for sent in sentences:
         if _is_attendance(sent.text):
             group_country = _group_country(sent, people)
-            for person in people_in(sent.start_char, sent.end_char, people):
+            for person in people_in(sent.start_char, sent.end_char, people, sent.doc.text):
                 if person not in draft.people:
                     draft.people.append(person)
                 if person.country is None and group_country:
@@ -143,7 +166,7 @@ def find_meetings(
         if sent in main or sent.start_char < main[-1].end_char:
             continue
         when = resolve_date(sent.text, reference)
-        persons = people_in(sent.start_char, sent.end_char, people)
+        persons = people_in(sent.start_char, sent.end_char, people, sent.doc.text)
         if (
             when
             and when != draft.date

@@ -135,11 +135,27 @@ def quotations(
                 continue  # a phrase quoted inside a sentence of narration
             read_up_to(opening)
             person, attribution = _quote_speaker(text, opening, closing, context)
+            if (
+                person is None
+                and found
+                and found[-1].start >= region_start
+                and not _attributed_to_other(text, closing)
+            ):
+                # a second quotation in the same paragraph continues the last speaker's words
+                person, attribution = found[-1].person, found[-1].attribution
             if person is None:
                 continue
             context.note(person)
             found.append(Found(person, "direct", start, end, attribution))
     return found
+
+
+def _attributed_to_other(text: str, closing: int) -> bool:
+    return bool(
+        re.match(
+            rf"^[,.]?\s*[-–—]?\s*[^.“”\"\n]{{0,120}}?\b{_QUOTE_VERBS}\b", text[closing + 1 : closing + 200]
+        )
+    )
 
 
 def _next_opening(text: str, position: int, limit: int) -> int | None:
