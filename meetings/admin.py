@@ -313,7 +313,9 @@ class PersonAdmin(MergeActionMixin, StableAddressAdmin):
 
     def get_queryset(self, request):
         # An aggregate drops Meta.ordering; autocomplete pages need a stable order.
-        counted = super().get_queryset(request).annotate(participation_count=Count("participations"))
+        counted = (
+            super().get_queryset(request).annotate(participation_count=Count("participations", distinct=True))
+        )
         return counted.order_by("name", "pk")
 
     @admin.display(description="meetings", ordering="participation_count")
@@ -442,7 +444,9 @@ class MeetingAdmin(CuratingAdmin):
     inlines = [ParticipantInline, StatementInline]
 
     def get_queryset(self, request):
-        counted = super().get_queryset(request).annotate(participant_count=Count("participants"))
+        counted = (
+            super().get_queryset(request).annotate(participant_count=Count("participants", distinct=True))
+        )
         return counted.order_by("-date", "title", "pk")
 
     @admin.display(description="participants", ordering="participant_count")

@@ -183,6 +183,12 @@ def test_search_finds_the_record(admin_client, archive, model, term, found):
     assert nothing.context["cl"].result_count == 0
 
 
+def test_meeting_counts_are_not_multiplied_by_a_search_through_aliases(admin_client, archive):
+    PersonAlias.objects.create(person=archive["lavrov"], name="S. Lavrov")
+    response = admin_client.get(url(Person, "changelist"), {"q": "Lavrov"})
+    assert [person.participation_count for person in response.context["cl"].result_list] == [1]
+
+
 @pytest.mark.parametrize(
     ("term", "found"),
     [
