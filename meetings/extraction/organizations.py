@@ -84,6 +84,10 @@ NOT_ACRONYMS = {
     "UTC", "GMT", "AM", "PM", "FM", "FMS", "MP", "MPS", "CEO", "EAM", "PHOTO", "VIDEO", "UPDATE", "USSR",
     "TV", "OK", "II", "III", "IV", "VI", "NY", "DC", "HE", "HRH", "Q", "A", "ID", "COVID", "GDP",
     "QUESTION", "SECRETARY", "PRESIDENT", "MINISTER", "NO", "PS",
+    # treaties, agreements, goods and topics rather than bodies
+    "LNG", "AI", "NPT", "CEPA", "FTA", "JCPOA", "MOU", "MoU", "SDG", "SDGS", "SDGs", "ICT", "IT", "FDI",
+    "WMD", "BIT", "RCEP", "CPTPP", "TPP", "CTBT", "START", "INF", "COP", "EXPO", "GMO", "SME", "SMES",
+    "ESG", "CO2", "LGBT", "HIV", "AIDS", "PPP", "VAT", "OPED",
 }  # fmt: skip
 _TOKEN = re.compile(r"[^\W_][\w'’.&+\-]*")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&+\-]{1,11})\s*\)")
@@ -169,9 +173,14 @@ def _is_country_or_place(name: str) -> bool:
 
 
 def _is_media_name(name: str) -> bool:
+    """ "Asian Lite News", "The Yomiuri Shimbun", "Xinhua News Agency", "Agência Lusa"."""
     tokens = name.split()
     media_words = _data()["media_words"]
-    return bool(tokens) and (tokens[-1] in media_words or tokens[0] in {"Agência", "Agencia", "Agence"})
+    if not tokens:
+        return False
+    if tokens[-1] == "Agency":
+        return any(token in media_words for token in tokens[:-1])
+    return tokens[-1] in media_words or tokens[0] in {"Agência", "Agencia", "Agence"}
 
 
 def _acronym_matches(acronym: str, long_form: str) -> int | None:
@@ -285,7 +294,7 @@ def _headed(text: str, defined: dict[str, str]) -> list[_Candidate]:
     found = []
 
     def adjacent(i: int, j: int) -> bool:
-        return re.fullmatch(r"[ \t]+", text[tokens[i][1] : tokens[j][0]]) is not None
+        return re.fullmatch(r"[ \t]+(?:&[ \t]+)?", text[tokens[i][1] : tokens[j][0]]) is not None
 
     def capital(i: int) -> bool:
         word = tokens[i][2]
@@ -475,6 +484,11 @@ def _credit_segments(text: str):
         yield start, text[start:end]
 
 
+def _title_follows(text: str, end: int) -> bool:
+    following = re.match(r"[ \t]+([A-Z][\w\-]*)", text[end : end + 40])
+    return bool(following) and following.group(1) in TITLES
+
+
 def _from_spacy(doc) -> list[_Candidate]:
     """spaCy ORG entities the rules cannot see: undefined acronyms ("MGIMO") and media names."""
     found = []
@@ -498,7 +512,12 @@ def _from_spacy(doc) -> list[_Candidate]:
         is_acronym = " " not in name and _CAPS_ACRONYM.match(name) and name.upper() not in NOT_ACRONYMS
         if is_acronym and not _in_caps_run(text, start, start + len(name)):
             found.append(_Candidate(start, start + len(name), name))
-        elif " " in name and _is_media_name(name) and all(w[:1].isupper() for w in name.split()):
+        elif (
+            " " in name
+            and _is_media_name(name)
+            and all(w[:1].isupper() for w in name.split())
+            and not _title_follows(text, start + len(name))  # "Pentagon Press Secretary"
+        ):
             found.append(_Candidate(start, start + len(name), name, kind="media"))
     return found
 
