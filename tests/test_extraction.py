@@ -247,3 +247,69 @@ def test_text_without_a_meeting_has_no_meetings(extractor):
 def test_extract_many_streams_in_order(extractor):
     names = [r["document"] for r in extractor.extract_many([("a", HOSTED_VISIT), ("b", SPEECHES)])]
     assert names == ["a", "b"]
+
+
+def test_transcript_of_two_speakers_is_a_meeting_of_them(extractor):
+    text = (
+        "Meeting with President of Kazakhstan Kassym-Jomart Tokayev\n\n"
+        "November 9, 2023, The Kremlin, Moscow\n\n"
+        "President of Russia Vladimir Putin: Mr President, friends, I am glad to welcome you.\n\n"
+        "Our relations are developing successfully.\n\n"
+        "President of Kazakhstan Kassym-Jomart Tokayev: Thank you, Mr President.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "kremlin.txt"))
+    assert {p["name"]: p["country"] for p in meeting["participants"]} == {
+        "Vladimir Putin": "RU",
+        "Kassym-Jomart Tokayev": "KZ",
+    }
+    direct = [(s["speaker"], s["text"]) for s in meeting["statements"]]
+    assert direct == [
+        (
+            "Vladimir Putin",
+            "Mr President, friends, I am glad to welcome you.\n\nOur relations are developing successfully.",
+        ),
+        ("Kassym-Jomart Tokayev", "Thank you, Mr President."),
+    ]
+    assert meeting["date"] == "2023-11-09"
+
+
+def test_video_conference_is_a_meeting_without_place_and_weekday_ignores_the_dateline(extractor):
+    text = (
+        "Jakarta, 8 July 2021 - Indonesian Foreign Minister Retno Marsudi held a video conference with "
+        "Japanese Foreign Minister Toshimitsu Motegi on Wednesday.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "video.txt"))
+    assert (meeting["kind"], meeting["city"], meeting["date"]) == ("video", None, "2021-07-07")
+
+
+def test_sender_of_an_envoy_is_not_present(extractor):
+    text = (
+        "Kyiv, May 17, 2023\n\nPresident of Ukraine Volodymyr Zelensky received Chinese Special Representative "
+        "Li Hui, who arrived as an envoy of President Xi Jinping.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "envoy.txt"))
+    assert set(by_name(meeting)) == {"Volodymyr Zelensky", "Li Hui"}
+
+
+def test_people_accompanying_a_guest_take_the_guests_country(extractor):
+    text = (
+        "NAIROBI — German Chancellor Olaf Scholz met Kenyan President William Ruto at State House on Friday.\n\n"
+        "The Chancellor was accompanied by Development Minister Svenja Schulze.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "nairobi.txt"))
+    assert by_name(meeting)["Svenja Schulze"]["country"] == "DE"
+    assert (meeting["city"], meeting["country"]) == ("Nairobi", "KE")
+
+
+def test_second_quotation_in_a_paragraph_keeps_the_speaker(extractor):
+    text = (
+        "Foreign Minister of Iran Hossein Amir-Abdollahian met UN Secretary-General Antonio Guterres in New York.\n\n"
+        '"We discussed the nuclear file in detail," Amir-Abdollahian said. "Iran is ready to return to the talks."\n'
+    )
+    meeting = only_meeting(extractor.extract(text, "quotes.txt"))
+    direct = [(s["speaker"], s["text"]) for s in meeting["statements"] if s["kind"] == "direct"]
+    assert direct == [
+        ("Hossein Amir-Abdollahian", "We discussed the nuclear file in detail"),
+        ("Hossein Amir-Abdollahian", "Iran is ready to return to the talks."),
+    ]
+    assert by_name(meeting)["Antonio Guterres"]["country"] is None  # an international official

@@ -7,6 +7,7 @@ address, not a new person.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ def _is_patronymic(word: str) -> bool:
     return low in titles.PATRONYMIC_WORDS or (len(low) > 6 and low.endswith(titles.PATRONYMIC_SUFFIXES))
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_place_word(word: str) -> bool:
     return any(find_country(part) for part in word.split("-") if part) or bool(find_country(word))
 
@@ -97,6 +99,7 @@ def _first_sentence(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_name(text: str) -> str | None:
     """A person's name without courtesy words, titles, possessive ending or patronymic.
 
