@@ -160,3 +160,23 @@ def test_empty_and_odd_input_gives_no_organizations():
     assert find_organizations("") == []
     assert find_organizations("\x00\x01 ÿþ (((( ////") == []
     assert find_organizations(None) == []
+
+
+def test_treaties_goods_and_press_secretaries_are_not_organizations(nlp):
+    text = (
+        "Pentagon Press Secretary Pat Ryder said the ministers discussed LNG supplies, the NPT and the CEPA, "
+        "and thanked Hyundai Engineering & Construction Co. for its work."
+    )
+    assert names(text, nlp(text)) == ["Hyundai Engineering & Construction Co."]
+
+
+def test_kind_of_a_state_agency_is_government_not_media():
+    text = "They praised the Korea Trade-Investment Promotion Agency (KOTRA)."
+    assert find_organizations(text) == [
+        {
+            "name": "Korea Trade-Investment Promotion Agency",
+            "acronym": "KOTRA",
+            "kind": "government",
+            "country": "KR",
+        }
+    ]
