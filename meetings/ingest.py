@@ -1,9 +1,10 @@
 """Extracted data → records: the only code besides the admin that writes the archive.
 
 `Ingester.ingest_paths` reads documents, skips those already stored (same sha256 of the text as
-read), extracts the rest in batches with one loaded model, and stores each document in its own
-transaction: a document that fails leaves nothing behind and the run goes on. `Ingester.reextract`
-runs the current extractor again over stored documents and replaces what ingest made from them.
+read), extracts the rest in batches with one loaded model (here, or in worker processes: see
+`meetings.ingest_worker`), and stores each document in its own transaction: a document that
+fails leaves nothing behind and the run goes on. `Ingester.reextract` runs the current
+extractor again over stored documents and replaces what ingest made from them.
 
 The records themselves are written by `meetings.ingest_records.RecordWriter`; who is who is
 decided by `meetings.resolution` (its docstring states the rules). Meetings: two reports of one

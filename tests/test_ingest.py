@@ -222,3 +222,17 @@ def test_a_missing_path_is_reported_not_a_traceback(tmp_path):
     report, error = ingest(tmp_path / "nowhere")
     assert error is not None
     assert report["failures"] == [{"file": "nowhere", "reason": "no such file or folder"}]
+
+
+def test_worker_processes_give_the_same_extractions_in_the_same_order(seed_paths):
+    from django.conf import settings
+
+    from meetings.extraction import read_document
+    from meetings.ingest import get_extractor
+    from meetings.ingest_worker import extract_in_workers
+
+    items = [(path.name, read_document(path)) for path in seed_paths]
+    here = list(get_extractor().extract_many(items, batch_size=2))
+    in_workers = list(extract_in_workers(iter(items), settings.SPACY_MODEL, batch_size=2, workers=2))
+    assert [r["document"] for r in in_workers] == [path.name for path in seed_paths]
+    assert in_workers == here

@@ -253,4 +253,5 @@ class Command(BaseCommand):
         for number in range(documents):
             name = f"{number:05d}_{rng.getrandbits(64):016x}.txt"
             (folder / name).write_text(writer.document(), encoding="utf-8")
-        self.stdout.write(f"Wrote {documents} document(s) to {folder} (seed {seed}).")
+        if options["verbosity"] > 0:
+            self.stdout.write(f"Wrote {documents} document(s) to {folder} (seed {seed}).")
