@@ -31,6 +31,7 @@ from meetings.resolution import (
     parse_person_name,
 )
 
+AMBIGUOUS = "ambiguous person"
 MEETING_KINDS = {choice.value for choice in Meeting.Kind}
 ORGANIZATION_KINDS = {choice.value for choice in Organization.Kind}
 
@@ -75,6 +76,14 @@ class RecordWriter:
             self.people.add(pk, name, country, curated)
         for pk, name in PersonAlias.objects.values_list("person_id", "name"):
             self.people.add_form(pk, name)
+        # Names already filed as ambiguous: a later document with the same name joins them
+        # instead of making one more flagged person each time.
+        self.ambiguous = {
+            (name, country): pk
+            for pk, name, country in Person.objects.filter(
+                curated=False, review_reason__startswith=AMBIGUOUS
+            ).values_list("pk", "name", "country")
+        }
         self.organizations = OrganizationIndex()
         for pk, name, acronym, curated in Organization.objects.values_list(
             "pk", "name", "acronym", "curated"
@@ -141,22 +150,37 @@ class RecordWriter:
         if match.pk is not None:
             pk = match.pk
             self._update_person(pk, name, country)
+        elif match.ambiguous:
+            pk = self._file_ambiguous(name, country, match.candidates)
         else:
-            reason = ""
-            if match.ambiguous:
-                others = ", ".join(self._person_label(pk) for pk in match.candidates)
-                reason = clip(f"ambiguous person: “{name}” could be {others}", 300)
-                self.counts.ambiguities.append(
-                    {"file": self.document.file_name, "name": name, "candidates": others}
-                )
-                self.counts.records_flagged += 1
-            person = Person.objects.create(name=name, country=country, review_reason=reason)
-            self.people.add(person.pk, name, country)
-            self.counts.people_created += 1
-            pk = person.pk
+            pk = self._create_person(name, country)
         self._add_person_aliases(pk, [name, *(mentions or [])])
         for form in [name, *(mentions or [])]:
             self.known_names.setdefault(clip(form, 200), pk)
+        return pk
+
+    def _create_person(self, name, country, reason=""):
+        person = Person.objects.create(name=name, country=country, review_reason=reason)
+        self.people.add(person.pk, name, country)
+        self.counts.people_created += 1
+        return person.pk
+
+    def _file_ambiguous(self, name, country, candidates):
+        """Not a guess: the name gets a Person of its own, flagged for an editor (the same one
+        for every document with this name while it stays ambiguous), and the run reports it."""
+        others = ", ".join(
+            self._person_label(pk)
+            for pk in candidates
+            if (name, country) != (self.people.people[pk].name, self.people.people[pk].country)
+        )
+        self.counts.ambiguities.append({"file": self.document.file_name, "name": name, "candidates": others})
+        key = (name, country)
+        if key in self.ambiguous and self.ambiguous[key] in self.people.people:
+            return self.ambiguous[key]
+        pk = self._create_person(name, country, clip(f"{AMBIGUOUS}: “{name}” could be {others}", 300))
+        self.ambiguous[key] = pk
+        self.people.record(lambda: self.ambiguous.pop(key, None))
+        self.counts.records_flagged += 1
         return pk
 
     def _person_label(self, pk):

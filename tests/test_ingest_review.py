@@ -68,12 +68,20 @@ def test_a_bare_surname_shared_by_two_people_is_flagged_and_listed_not_guessed(t
         {
             "1.txt": ALIYEVS,
             "2.txt": extraction(meeting("2020-02-01", [participant("Aliyev", "AZ")], [statement])),
+            "3.txt": extraction(meeting("2020-03-01", [participant("Aliyev", "AZ")])),
         },
     )
-    assert [case["name"] for case in report.ambiguities] == ["Aliyev"]
-    assert "Ilham Aliyev" in report.ambiguities[0]["candidates"]
+    assert [(case["file"], case["name"]) for case in report.ambiguities] == [
+        ("2.txt", "Aliyev"),
+        ("3.txt", "Aliyev"),
+    ]
+    assert report.ambiguities[0]["candidates"] == "Ilham Aliyev (AZ), Heydar Aliyev (AZ)"
+    # Filed once, flagged for an editor, not merged into either Aliyev.
     flagged = Person.objects.get(name="Aliyev")
-    assert flagged.review_reason.startswith("ambiguous person")
+    assert (
+        flagged.review_reason == "ambiguous person: “Aliyev” could be Ilham Aliyev (AZ), Heydar Aliyev (AZ)"
+    )
+    assert Meeting.objects.with_person(flagged).count() == 2
     assert Person.objects.filter(name__in=["Ilham Aliyev", "Heydar Aliyev"]).count() == 2
 
 
