@@ -252,6 +252,16 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             if start >= match.start() and _follows_title(window, start):
                 raw.append((start, start + len(name)))
                 break
+    for match in _NAME_SEQUENCE.finditer(window):
+        # names the entity recogniser missed, known by what follows: "Antony Blinken, the U.S.
+        # Secretary of State, met ...", "Rex Tillerson said ..."
+        name = clean_name(match.group())
+        if not name or len(name.split()) < 2 or any(not w[:1].isalpha() for w in name.split()):
+            continue
+        start = match.start() + max(match.group().find(name), 0)
+        end = start + len(name)
+        if _PERSON_AFTER.match(window[end : end + 80]):
+            raw.append((start, end))
     mentions: list[Mention] = []
     for start, end in sorted(raw, key=lambda se: (se[0], -(se[1] - se[0]))):
         written = text[start:end]
@@ -275,6 +285,14 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
 _TITLE_OR_COUNTRY_BEFORE = re.compile(
     rf"(?i:\b(?:{_TITLE_ALTERNATION})s?)\s*[-–,]?\s*$|"
     rf"(?i:\b(?:{_TITLE_ALTERNATION}))\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*$|\b(?:of|from)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*[-–]?\s*$"
+)
+
+
+_PERSON_AFTER = re.compile(
+    rf"^(?:,\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w.’'-]+\s+){{0,4}}?(?i:{_TITLE_ALTERNATION})\b"
+    r"|\s+(?:has\s+|had\s+|also\s+|on\s+\w+\s+)?(?:said|says|told|tells|met|meets|received|receives|held|holds|"
+    r"visited|visits|noted|notes|stressed|stresses|added|stated|emphasi[sz]ed|expressed|thanked|welcomed|hosted|"
+    r"spoke|speaks|praised|urged|announced|arrived|paid|underlined|highlighted|recalled)\b)"
 )
 
 

@@ -13,7 +13,7 @@ from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError
 from .encounters import find_meetings, find_place, meeting_kind, transcript_meeting
 from .people import Person, find_mentions, group_people, mark_speech
-from .roles import describe_people, resolve_reference, title_head
+from .roles import country_from_titles, describe_people, resolve_reference, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
 from .statements import SpeakerContext, block_statements, quotations, reported_statements
 
@@ -153,6 +153,11 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
         draft.kind = meeting_kind(draft.sentences)
         if draft.kind == "in_person":
             draft.city, draft.country = find_place(draft, body, text, body_start, narrative, speech)
+    for draft in drafts:
+        for person in draft.people:
+            same_role = [p for p in draft.people if p.role == person.role]
+            if person.country is None and len(same_role) == 1:
+                person.country = country_from_titles(person, text[:MAX_ANALYSED_CHARS])
     _fill_countries(drafts)
 
     statements = sorted(direct + quotes + reported, key=lambda f: f.start)

@@ -13,7 +13,7 @@ from .people import Person, fold
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _GLUE = {"of", "the", "for", "and", "to", "on", "’s", "'s", "his", "her"}
 _LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart"}
-_APPOSITION = re.compile(r"^,\s+(?P<app>[^,.;:()“”\"]{3,90}?)\s*(?:,|\.|$)")
+_APPOSITION = re.compile(r"^,\s+(?P<app>[^,;:()“”\"]{3,90}?)\s*(?:,|(?<![A-Z])\.(?!\w)|$)")
 _PAREN = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
 _OF_COUNTRY = re.compile(r"^\s+(?:of|from)\s+(?P<c>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
 
@@ -143,6 +143,9 @@ def describe_people(people: list[Person], text: str) -> None:
             if mention.text[:1].islower():
                 continue
             _, phrase = left_phrase(text, mention.start, floor)
+            comma = re.search(r",\s*$", text[max(floor, mention.start - 3) : mention.start])
+            if not phrase and comma:  # "the Ambassador of Indonesia to Australia, Kristiarto Legowo"
+                _, phrase = left_phrase(text, text.rindex(",", 0, mention.start), floor)
             role, country = split_title(phrase)
             after = text[mention.end : mention.end + 120]
             if country is None:
@@ -177,6 +180,26 @@ def _apposition(after: str, offset: int, spans) -> tuple[str | None, str | None]
     if any(s < end and start < e for s, e in spans):
         return None, None  # a list of names, not an apposition
     return split_title(match.group("app"))
+
+
+def country_from_titles(person: Person, text: str) -> str | None:
+    """A country the text gives a person's title elsewhere, without the name: "Prime Minister
+    speaks with President of France" gives President Macron FR, "the Kenyan President" KE."""
+    if not person.role:
+        return None
+    role = re.escape(person.role)
+    found = set()
+    for match in re.finditer(
+        rf"\b{role}\s+of\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})", text
+    ):
+        code = find_country(match.group(1))
+        if code:
+            found.add(code)
+    for match in re.finditer(rf"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+{role}\b(?!\s+[A-Z])", text):
+        code = find_country(match.group(1))
+        if code:
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 def resolve_reference(phrase: str, candidates: list[Person], recent: list[Person]) -> Person | None:

@@ -106,12 +106,12 @@ GROUP_SUBJECTS = {
 # Verbs and nouns that say a meeting took place.
 MEETING_VERBS = {
     "meet", "receive", "host", "welcome", "visit", "hold", "call", "talk", "confer", "greet",
-    "accept", "present", "sit", "join", "attend", "converse", "phone", "telephone",
+    "accept", "present", "sit", "join", "attend", "converse", "phone", "telephone", "speak",
 }  # fmt: skip
 MEETING_NOUNS = {
     "meeting", "talks", "talk", "conversation", "call", "visit", "audience", "reception",
     "negotiations", "consultations", "discussion", "discussions", "dinner", "lunch", "breakfast",
-    "ceremony", "session", "summit", "encounter", "interview", "conference", "videoconference", "teleconference",
+    "ceremony", "session", "summit", "encounter", "interview", "credentials", "credential", "conference", "videoconference", "teleconference",
 }  # fmt: skip
 
 # Words that say someone else was there too.
