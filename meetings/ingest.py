@@ -142,8 +142,8 @@ class Ingester:
                     self._fail(name, extraction["error"])
                     continue
                 self._store(name, lambda n=name, t=text, s=sha, e=extraction: self._store_new(n, t, s, e))
-        except WorkerFailed as err:
-            self._fail_pending([name for name, _, _ in pending], str(err))
+        except Exception as err:  # noqa: BLE001 - the extractor broke down: say so, keep what is stored
+            self._stop_early([name for name, _, _ in pending], err)
         return self.report
 
     def reextract(self, documents=None):
@@ -167,8 +167,8 @@ class Ingester:
                     self._fail(name, extraction["error"])
                     continue
                 self._store(name, lambda p=pk, e=extraction: self._replace(p, e))
-        except WorkerFailed as err:
-            self._fail_pending([name for _, name in pending], str(err))
+        except Exception as err:  # noqa: BLE001 - the extractor broke down: say so, keep what is stored
+            self._stop_early([name for _, name in pending], err)
         return self.report
 
     def _extract(self, items):
@@ -189,10 +189,15 @@ class Ingester:
         except OSError as err:
             raise ValueError(err.strerror or str(err)) from err
 
-    def _fail_pending(self, names, reason):
-        """An extraction process died: what was sent out is reported failed, nothing stored."""
+    def _stop_early(self, names, err):
+        """The extractor itself failed (not one document): the documents handed to it are
+        reported failed, what was stored stays, and the run stops (its report says so)."""
+        reason = (
+            str(err) if isinstance(err, WorkerFailed) else f"extraction failed: {type(err).__name__}: {err}"
+        )
         for name in names:
             self._fail(name, reason)
+        self.report.failures.append({"file": "(the run)", "reason": f"stopped early: {reason}"})
 
     def _fail(self, name, reason):
         self.report.documents_failed += 1

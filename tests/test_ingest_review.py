@@ -149,3 +149,22 @@ def test_organizations_are_one_record_by_name_without_article_and_by_acronym(tmp
         "International Eurasia Press Fund",
         "OSCE Minsk Group",
     ]
+
+
+class BrokenExtractor:
+    """Breaks down after the first document (a bug, not a bad document)."""
+
+    def extract_many(self, items, batch_size=16):
+        for number, (name, _text) in enumerate(items):
+            if number == 1:
+                raise MemoryError("out of memory")
+            yield {"document": name, **extraction(meeting("2020-01-10", [participant("Ilham Aliyev", "AZ")]))}
+
+
+def test_an_extractor_that_breaks_down_stops_the_run_with_a_report_and_keeps_what_was_stored(tmp_path):
+    for name in ("1.txt", "2.txt", "3.txt"):
+        (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    report = Ingester(extractor=BrokenExtractor()).ingest_paths([tmp_path])
+    assert report.documents_stored == 1 and Meeting.objects.count() == 1
+    assert report.failures[0] == {"file": "2.txt", "reason": "extraction failed: MemoryError: out of memory"}
+    assert report.failures[-1]["file"] == "(the run)"
