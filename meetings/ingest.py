@@ -200,6 +200,7 @@ class Ingester:
         self.report.failures.append({"file": "(the run)", "reason": f"stopped early: {reason}"})
 
     def _fail(self, name, reason):
+        reason = reason.removeprefix(f"{name}: ")  # the report already names the file
         self.report.documents_failed += 1
         self.report.failures.append({"file": name, "reason": reason})
         self.progress("failed", name, reason)

@@ -141,6 +141,7 @@ def test_a_broken_document_in_the_middle_of_a_folder_leaves_nothing_behind(tmp_p
     failed = {f["file"]: f["reason"] for f in report["failures"]}
     assert set(failed) == {"b_binary.txt", "c_fails_while_stored.txt"}
     assert "disk full" in failed["c_fails_while_stored.txt"]
+    assert failed["b_binary.txt"].startswith("binary file")
     assert report["documents_stored"] == 2
     assert set(SourceDocument.objects.values_list("file_name", flat=True)) == {"a_first.txt", "d_last.txt"}
     # Nothing of the failed document: not its meeting, not its Turkish minister.
