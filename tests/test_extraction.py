@@ -313,3 +313,20 @@ def test_second_quotation_in_a_paragraph_keeps_the_speaker(extractor):
         ("Hossein Amir-Abdollahian", "Iran is ready to return to the talks."),
     ]
     assert by_name(meeting)["Antonio Guterres"]["country"] is None  # an international official
+
+
+def test_a_later_meeting_with_a_day_of_its_own_is_another_meeting(extractor):
+    text = (
+        "March 30, 2022\n\n"
+        "On Monday, Russian Foreign Minister Sergey Lavrov met with Turkish Foreign Minister Mevlut Cavusoglu "
+        "in Ankara. Lavrov said Russia was open to dialogue.\n\n"
+        "On Tuesday, Lavrov met with Iranian Foreign Minister Hossein Amir-Abdollahian in Tehran. "
+        "Amir-Abdollahian said Iran supported a peaceful solution.\n"
+    )
+    meetings = extractor.extract(text, "two.txt")["meetings"]
+    summary = [(m["date"], m["city"], sorted(p["name"] for p in m["participants"])) for m in meetings]
+    assert summary == [
+        ("2022-03-28", "Ankara", ["Mevlut Cavusoglu", "Sergey Lavrov"]),
+        ("2022-03-29", "Tehran", ["Hossein Amir-Abdollahian", "Sergey Lavrov"]),
+    ]
+    assert [s["speaker"] for s in meetings[1]["statements"]] == ["Hossein Amir-Abdollahian"]

@@ -174,10 +174,7 @@ def find_meetings(
             and _has_explicit_day(sent.text)
             and _has_meeting_verb(sent)
         ):
-            extra = MeetingDraft(sentences=[sent], people=persons[:1], date=when)
-            for person in persons[:1]:
-                if person in draft.people and len(draft.people) > 2:
-                    draft.people.remove(person)
+            extra = MeetingDraft(sentences=[sent], people=persons, date=when)
             drafts.append(extra)
     if _SEPARATE.search(main[0].text) and len(draft.people) > 2:
         host, guests = draft.people[0], draft.people[1:]
@@ -231,7 +228,12 @@ def _group_country(sent, people: list[Person]) -> str | None:
 
 
 def _has_explicit_day(text: str) -> bool:
-    return bool(re.search(r"\b(on|since)\s+(\w+\s+\d{1,2}\b|\d{1,2}\s+\w+)", text))
+    return bool(
+        re.search(r"\b(on|since)\s+(\w+\s+\d{1,2}\b|\d{1,2}\s+\w+)", text)
+        or re.search(
+            r"\b(on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text, re.I
+        )
+    )
 
 
 _DATELINE_PREFIX = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")

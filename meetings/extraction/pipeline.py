@@ -178,9 +178,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
             )
         result.meetings.append(meeting)
     for found in statements:
-        target = next(
-            (m for m, d in zip(result.meetings, drafts, strict=True) if found.person in d.people), None
-        )
+        target = _meeting_of(found, result.meetings, drafts)
         if target is None:
             continue
         target.statements.append(
@@ -257,6 +255,18 @@ def _fill_countries(drafts) -> None:
         for person in draft.people:
             if person.country is None and draft.country and not _international(person):
                 person.country = draft.country
+
+
+def _meeting_of(found, meetings, drafts):
+    """The meeting a statement belongs to: of those its speaker took part in, the one reported
+    last before it (the first one for statements before any)."""
+    chosen = None
+    for meeting, draft in zip(meetings, drafts, strict=True):
+        if found.person not in draft.people:
+            continue
+        if chosen is None or (draft.sentences and draft.sentences[0].start_char <= found.start):
+            chosen = meeting
+    return chosen
 
 
 def _at_multilateral_event(draft) -> bool:
