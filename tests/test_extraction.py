@@ -330,3 +330,20 @@ def test_a_later_meeting_with_a_day_of_its_own_is_another_meeting(extractor):
         ("2022-03-29", "Tehran", ["Hossein Amir-Abdollahian", "Sergey Lavrov"]),
     ]
     assert [s["speaker"] for s in meetings[1]["statements"]] == ["Hossein Amir-Abdollahian"]
+
+
+def test_pronoun_lead_in_takes_the_speaker_of_the_narration_before_it(extractor):
+    text = (
+        "Prime Minister Anthony Albanese welcomed President Joko Widodo to Sydney on 4 July 2023.\n\n"
+        "Addressing reporters after the talks, the Australian leader praised the partnership. He said:\n\n"
+        "“Indonesia is one of our most important partners.”\n\n"
+        "The Indonesian President said:\n\n"
+        '"Thank you for the warm welcome."\n'
+    )
+    meeting = only_meeting(extractor.extract(text, "sydney.txt"))
+    direct = [(s["speaker"], s["text"]) for s in meeting["statements"] if s["kind"] == "direct"]
+    assert direct == [
+        ("Anthony Albanese", "Indonesia is one of our most important partners."),
+        ("Joko Widodo", "Thank you for the warm welcome."),
+    ]
+    assert not any(s["text"].endswith(":") for s in meeting["statements"])

@@ -58,9 +58,9 @@ def is_meeting_sentence(sent) -> bool:
         if token.pos_ in ("VERB", "AUX") and lemma in titles.MEETING_VERBS:
             if lemma == "call" and not any(c.lower_ in ("on", "upon") for c in token.children):
                 continue
-            if lemma in ("hold", "present", "join", "sit", "accept", "welcome") and not _has_meeting_noun(
-                sent
-            ):
+            needs_noun = lemma in ("hold", "present", "join", "sit", "accept", "welcome")
+            welcomes_someone = lemma in ("welcome", "greet") and _has_person_object(token)
+            if needs_noun and not welcomes_someone and not _has_meeting_noun(sent):
                 continue
             return True
         if (
@@ -77,6 +77,11 @@ def _remote(token) -> bool:
     """A conference held by video or phone is a meeting; a press conference is not."""
     previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     return previous in ("video", "phone", "telephone", "web", "online") or token.lower_ != "conference"
+
+
+def _has_person_object(token) -> bool:
+    """ "welcomed President Joko Widodo": the object is a person (a name), not "the progress"."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
 
 
 def _has_meeting_verb(sent) -> bool:
@@ -108,6 +113,8 @@ def people_in(
     """People mentioned in a span as present (in narration; not someone's sender)."""
     out = []
     for person in people:
+        if len(person.name.split()) == 1 and person.role is None:
+            continue  # a lone word the recogniser took for a name, with no title to vouch for it
         for mention in person.mentions:
             if text and _absent(text, mention.start):
                 continue

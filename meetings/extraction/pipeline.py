@@ -15,7 +15,7 @@ from .encounters import find_meetings, find_place, meeting_kind, transcript_meet
 from .people import Person, find_mentions, group_people, mark_speech
 from .roles import country_from_titles, describe_people, resolve_reference, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
-from .statements import SpeakerContext, block_statements, quotations, reported_statements
+from .statements import Found, SpeakerContext, block_statements, quotations, reported_statements
 
 try:  # the organizations module is written alongside; until it lands, none are reported
     from .organizations import find_organizations
@@ -145,6 +145,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     skip = speech + leads + [(f.start - 2, f.end) for f in quotes] + ([title_span] if title_span else [])
     context = SpeakerContext(people, participants)
     reported = reported_statements(body, text, skip, context, quotes)
+    direct += _late_blocks(unresolved, reported, quotes)
 
     organizations = find_organizations(text[:MAX_ANALYSED_CHARS], doc) if find_organizations else []
     _affiliate(participants, organizations)
@@ -255,6 +256,22 @@ def _fill_countries(drafts) -> None:
         for person in draft.people:
             if person.country is None and draft.country and not _international(person):
                 person.country = draft.country
+
+
+def _late_blocks(unresolved, reported, quotes) -> list:
+    """Speech blocks whose lead-in ("He said:") only the reading of the narration could resolve:
+    the lead-in's sentence, found as reported speech, gives the block its speaker."""
+    found = []
+    for block in unresolved:
+        lead = next((f for f in reported if f.kind == "lead" and f.start < block.lead_end <= f.end + 1), None)
+        if lead is None:
+            continue
+        reported.remove(lead)
+        quotes[:] = [q for q in quotes if not block.start <= q.start < block.end]
+        reported[:] = [r for r in reported if not block.start <= r.start < block.end]
+        found.append(Found(lead.person, "direct", block.start, block.end, lead.attribution))
+    reported[:] = [f for f in reported if f.kind != "lead"]
+    return found
 
 
 def _meeting_of(found, meetings, drafts):

@@ -211,6 +211,9 @@ def resolve_reference(phrase: str, candidates: list[Person], recent: list[Person
         pool = [p for p in candidates if title_head(p.role) in titles.HEAD_OF_STATE]
     elif re.search(r"\bhead of (the )?government\b", low):
         pool = [p for p in candidates if title_head(p.role) in titles.HEAD_OF_GOVERNMENT]
+    elif re.search(r"\bleader\b", low):  # "the Australian leader"
+        leaders = titles.HEAD_OF_STATE | titles.HEAD_OF_GOVERNMENT
+        pool = [p for p in candidates if title_head(p.role) in leaders]
     else:
         head = title_head(role)
         if head is None:
@@ -219,8 +222,8 @@ def resolve_reference(phrase: str, candidates: list[Person], recent: list[Person
         if len(pool) > 1 and role:
             exact = [p for p in pool if fold(p.role or "") == fold(role)]
             pool = exact or pool
-    if country:
-        pool = [p for p in pool if p.country == country]
+    if country:  # the country must agree; someone whose country is not yet known may still be meant
+        pool = [p for p in pool if p.country == country] or [p for p in pool if p.country is None]
     if not pool:
         return None
     if len(pool) == 1:

@@ -18,7 +18,7 @@ from .roles import resolve_reference, title_head
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _QUOTE_VERBS = r"(?:said|says|stated|states|added|noted|stressed|emphasi[sz]ed|underlined|told|posted|tweeted|wrote|declared|remarked|explained|continued|concluded|affirmed|asserted|insisted|recalled|observed|announced|pointed out|according to)"
 _AFTER_QUOTE = re.compile(
-    rf"^[,.]?\s*[-–—]?\s*(?P<attr>[^.“”\"\n]{{0,120}}?)\b{_QUOTE_VERBS}\b(?P<tail>[^.“”\"\n]{{0,80}})"
+    rf"^[,.]?[ \t]*[-–—]?[ \t]*(?P<attr>[^.“”\"\n]{{0,120}}?)\b{_QUOTE_VERBS}\b(?P<tail>[^.“”\"\n]{{0,80}})"
 )
 _BEFORE_QUOTE = re.compile(
     rf"(?P<attr>[^.“”\"\n]{{0,160}}?)\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:]\s*(?:adding,?\s*)?$"
@@ -78,7 +78,14 @@ def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerConte
         lead = block.lead
         if block.is_turn and lead.lower().strip(". ") in _NOT_SPEAKERS:
             continue
-        person = context.resolve_phrase(lead, block.lead_start, block.lead_end)
+        lead, lead_start = _last_sentence(lead, block.lead_start)
+        person = context.resolve_phrase(lead, lead_start, block.lead_end)
+        if (
+            re.match(r"^(he|she)\b", lead, re.IGNORECASE)
+            and person_at(context.people, lead_start, block.lead_end) is None
+        ):
+            # "He said:" after narration: the subject of the sentence before
+            person = _previous_subject(text, lead_start, context)
         if person is None and block.is_turn:
             name = clean_name(lead)
             matches = [p for p in context.people if name and compatible(name, p.name)]
@@ -93,6 +100,28 @@ def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerConte
         context.note(person)
         found.append(Found(person, "direct", block.start, block.end, _attribution(lead, person)))
     return found, unresolved
+
+
+def _last_sentence(lead: str, start: int) -> tuple[str, int]:
+    """The last sentence of a lead-in paragraph ("... praised the partnership. He said")."""
+    cut = [m.end() for m in re.finditer(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])", lead)]
+    if not cut:
+        return lead, start
+    return lead[cut[-1] :], start + cut[-1]
+
+
+def _previous_subject(text: str, position: int, context: SpeakerContext) -> Person | None:
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position].rstrip()
+    if not before:
+        return None
+    sentence_start = line_start + max((m.end() for m in re.finditer(r"[.!?]\s+", before[:-1])), default=0)
+    person = person_at(context.people, sentence_start, position)
+    if person is not None:
+        return person
+    opening = re.sub(r"^[^,]*,\s*", "", text[sentence_start:position])  # "Addressing reporters, ..."
+    words = re.match(r"((?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)\s+[a-z]+ed\b", opening)
+    return resolve_reference(words.group(1), context.candidates, context.recent) if words else None
 
 
 def _attribution(phrase: str, person: Person) -> str:
@@ -222,7 +251,10 @@ def reported_statements(
             continue
         person, attribution = _reported_speaker(sent, context)
         subject = _sentence_subject(sent, context)
-        if person is not None:
+        if person is not None and sent.text.rstrip().endswith(":"):
+            found.append(Found(person, "lead", sent.start_char, sent.end_char, attribution))
+            context.note(person)  # "He said:" introduces a speech block, it is no statement itself
+        elif person is not None:
             start, end = _strip_span(text, sent.start_char, _sentence_end(text, sentences, index))
             found.append(Found(person, "reported", start, end, attribution))
             context.note(person)
