@@ -15,6 +15,7 @@ and with --tracemalloc the peak of Python allocations (slower: tracemalloc costs
 import argparse
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -152,6 +153,7 @@ def main():
     finally:
         if pg_name:
             drop_postgres_database(args.postgres, pg_name)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
