@@ -289,6 +289,7 @@ def query_classes():
             ("security", {"organization": "organization-7", "date_before": datetime.date(2010, 1, 1)}),
         ],
         "no match": [("qwertyuiop", {}), ("cooperatoin", {}), ("relatoins bilaterall", {})],
+        "filters only": [("", {"meeting_country": "az"}), ("", {"speaker_country": "TR", "kind": "direct"})],
     }
 
 

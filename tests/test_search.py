@@ -305,15 +305,24 @@ def test_beyond_the_rank_window_older_matches_follow_newest_first(archive, monke
     assert ids[10:] == sorted(ids[10:], reverse=True)
 
 
-def test_totals_beyond_the_count_limit_are_estimates(archive, monkeypatch):
-    monkeypatch.setattr(search.backends, "COUNT_LIMIT", 5)
+@pytest.mark.parametrize(
+    ("count_limit", "exact"),
+    [(5, False), (20, False), (50, True)],
+)
+def test_totals_are_exact_up_to_the_count_limit_and_estimated_beyond(
+    archive, monkeypatch, count_limit, exact
+):
+    monkeypatch.setattr(search.backends, "RANK_WINDOW", 3)
+    monkeypatch.setattr(search.backends, "COUNT_LIMIT", count_limit)
+    monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)  # PostgreSQL: take the path for many
     meeting = archive["gas"].meeting
     Statement.objects.bulk_create(
         Statement(meeting=meeting, kind="direct", text=f"Pipeline report {n}.") for n in range(30)
     )
     results = search_statements("pipeline")
-    assert results.total_is_exact is False
-    assert results.total > 5
+    assert results.total_is_exact is exact
+    assert results.total == 30 if exact else results.total > count_limit
+    assert len(results.hits) == 20
     assert search_statements("humanitarian").total_is_exact is True
 
 

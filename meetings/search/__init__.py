@@ -260,18 +260,15 @@ def search_statements(
     if statements.query.is_empty():
         return SearchResults([], 0, True, page, per_page)
 
-    total, exact = backend.count(statements)
+    candidates, total, exact = backend.window(statements)
+    candidates.sort(key=lambda row: (-row[1], -row[0]))
     offset = (page - 1) * per_page
-    ranked = []
-    if total and offset < total:
-        candidates = backend.candidates(statements)
-        candidates.sort(key=lambda row: (-row[1], -row[0]))
-        ranked = candidates[offset : offset + per_page]
-        missing = per_page - len(ranked)
-        if missing > 0 and len(candidates) == backends.RANK_WINDOW:
-            below = min(row[0] for row in candidates)
-            older = backend.older_matches(statements, below, max(0, offset - len(candidates)), missing)
-            ranked += sorted(older, key=lambda row: -row[0])
+    ranked = candidates[offset : offset + per_page]
+    missing = per_page - len(ranked)
+    if missing > 0 and len(candidates) == backends.RANK_WINDOW:
+        below = min(row[0] for row in candidates)
+        older = backend.older_matches(statements, below, max(0, offset - len(candidates)), missing)
+        ranked += sorted(older, key=lambda row: -row[0])
     ids = [row[0] for row in ranked]
     by_id = Statement.objects.select_related("meeting", "speaker", "source").in_bulk(ids)
     snippets = backend.snippets(ids) if ids else {}

@@ -3,11 +3,12 @@
 Both backends answer the same questions in the same way, so results agree:
 
 - `matching_ids_sql`: every statement id the query matches.
-- `count`: how many match, exact up to COUNT_LIMIT, estimated beyond.
 - `candidates`: the newest RANK_WINDOW matches (by statement id) with their rank. Ranking every
   match of a common word costs seconds on a million statements, so the first pages rank this
   window; older matches follow, newest first (`older_matches`). A query with at most
   RANK_WINDOW matches is ranked completely.
+- `count`: how many match, exact up to COUNT_LIMIT, estimated beyond.
+- `window`: both at once (PostgreSQL reads few matches once for both).
 - `snippets`: highlighted excerpts, computed only for the statements on the page.
 
 Ranks are "higher is better" on both: ts_rank_cd on PostgreSQL, minus bm25 on SQLite.
@@ -24,8 +25,9 @@ from .schema import FTS_TABLE, TS_CONFIG, ensure_sqlite_triggers
 from .snippets import DISGUISED, START, STOP
 
 COUNT_LIMIT = 10_000
-ESTIMATE_MARGIN = 3  # PostgreSQL: trust an estimate above ESTIMATE_MARGIN * COUNT_LIMIT
+ESTIMATE_MARGIN = 3  # PostgreSQL: an estimate above ESTIMATE_MARGIN * COUNT_LIMIT is not checked
 RANK_WINDOW = 1_000
+SMALL_RESULT = 20_000  # PostgreSQL: matches the planner expects that are cheap to read all at once
 SNIPPET_TOKENS = 24
 
 
@@ -35,6 +37,19 @@ def _restrict(column, statements):
         return "", []
     sql, params = statements.order_by().values("id").query.sql_with_params()
     return f" AND {column} IN ({sql})", list(params)
+
+
+def extrapolate(connection, found, lowest_id):
+    """`found` matches among the ids from `lowest_id` to the newest: as many per id elsewhere."""
+    with connection.cursor() as cursor:
+        # Two subqueries: SQLite reads min() or max() alone from the index, not both at once.
+        cursor.execute(
+            "SELECT (SELECT min(id) FROM meetings_statement), (SELECT max(id) FROM meetings_statement)"
+        )
+        first, last = cursor.fetchone()
+    if first is None:
+        return found
+    return round(found * (last - first + 1) / max(last - lowest_id + 1, 1))
 
 
 class PostgresBackend:
@@ -55,16 +70,43 @@ class PostgresBackend:
         )
         return statements.filter(condition).order_by()
 
-    def count(self, statements):
+    def window(self, statements):
+        """The ranked candidates and the total, in one scan when the planner expects few matches.
+
+        Few (at most SMALL_RESULT by the planner's estimate): one query reads every match once,
+        counting them while it keeps the newest RANK_WINDOW; the total is then exact. Many: walk
+        the newest matches down the primary key, which stops after RANK_WINDOW, and estimate.
+        """
         matched = self._matched(statements).values("id")
-        # The planner's estimate (from the GIN statistics) costs no scan. When it is far beyond
-        # the limit, counting up to the limit would only confirm it, at the price of reading
-        # (and, for phrases, re-checking) thousands of rows.
         plan = json.loads(matched.explain(format="json"))
-        estimate = int(plan[0]["Plan"]["Plan Rows"])
+        if int(plan[0]["Plan"]["Plan Rows"]) > SMALL_RESULT:
+            candidates = self.candidates(statements)
+            return (candidates, *self.count(statements, candidates))
+        inner, params = matched.query.sql_with_params()
+        sql = (
+            f"SELECT s.id, ts_rank_cd(s.search_vector, {self.tsquery}, 1), window_.total FROM ("
+            f"SELECT m.id, count(*) OVER () AS total FROM ({inner}) AS m ORDER BY m.id DESC "
+            f"LIMIT {RANK_WINDOW}) AS window_ JOIN meetings_statement s ON s.id = window_.id"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [*self.tsquery_params, *params])
+            rows = cursor.fetchall()
+        return [(row[0], float(row[1])) for row in rows], (rows[0][2] if rows else 0), True
+
+    def count(self, statements, candidates):
+        """From the candidates when they tell enough, else counting up to COUNT_LIMIT + 1.
+
+        Fewer candidates than the window: that is every match. A full window: the matches'
+        density over the newest ids, extrapolated to all ids, estimates the total (the planner's
+        own estimate is no help for phrases: it treats "a b" like a AND b). Only an estimate
+        near COUNT_LIMIT needs the count, which must read (for phrases re-check) the rows.
+        """
+        if len(candidates) < RANK_WINDOW:
+            return len(candidates), True
+        estimate = extrapolate(self.connection, len(candidates), min(pk for pk, _ in candidates))
         if estimate > ESTIMATE_MARGIN * COUNT_LIMIT:
             return estimate, False
-        total = matched[: COUNT_LIMIT + 1].count()
+        total = self._matched(statements).values("id")[: COUNT_LIMIT + 1].count()
         if total <= COUNT_LIMIT:
             return total, True
         return max(estimate, COUNT_LIMIT + 1), False
@@ -118,7 +160,16 @@ class SqliteBackend:
         extra, extra_params = _restrict("+rowid", statements)
         return f"{FTS_TABLE} MATCH %s{extra}", [self.match, *extra_params]
 
-    def count(self, statements):
+    def window(self, statements):
+        """The ranked candidates and the total."""
+        candidates = self.candidates(statements)
+        return (candidates, *self.count(statements, candidates))
+
+    def count(self, statements, candidates):
+        """Counting up to COUNT_LIMIT + 1 newest matches is cheap in FTS5 (it walks the doclist
+        in rowid order); beyond, their density over the ids is extrapolated."""
+        if len(candidates) < RANK_WINDOW:
+            return len(candidates), True
         where, params = self._where(statements)
         with self.connection.cursor() as cursor:
             cursor.execute(
@@ -129,15 +180,7 @@ class SqliteBackend:
             total, lowest = cursor.fetchone()
             if total <= COUNT_LIMIT:
                 return total, True
-            # The newest COUNT_LIMIT + 1 matches spread over ids [lowest, newest]: assume the
-            # rest of the id range matches as densely.
-            # Two subqueries: SQLite reads min() or max() alone from the index, not both at once.
-            cursor.execute(
-                "SELECT (SELECT min(id) FROM meetings_statement), (SELECT max(id) FROM meetings_statement)"
-            )
-            first, last = cursor.fetchone()
-            scanned = max(last - lowest + 1, 1)
-            return max(round(total * (last - first + 1) / scanned), COUNT_LIMIT + 1), False
+            return max(extrapolate(self.connection, total, lowest), COUNT_LIMIT + 1), False
 
     def _ranked(self, where, params, tail):
         sql = f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC {tail}"
