@@ -11,8 +11,9 @@ from spacy.language import Language
 from . import document as doc_layout
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError
-from .encounters import find_meetings, find_place, meeting_kind, transcript_meeting
+from .encounters import find_meetings, meeting_kind, transcript_meeting
 from .people import Person, find_mentions, group_people, mark_speech
+from .places import find_place
 from .roles import country_from_titles, describe_people, resolve_reference, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
 from .statements import Found, SpeakerContext, block_statements, quotations, reported_statements

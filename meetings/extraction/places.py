@@ -1,0 +1,139 @@
+"""Where a meeting took place: a city named in its sentences, a landmark ("the White House"),
+the dateline, the host's greeting ("welcome you to Baku"), the host's country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import titles
+from .countries import country_mentions, country_of_city, find_country
+from .encounters import MeetingDraft
+from .roles import title_head
+
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de|da|do|del|al|el|of|la|le)?\s*[A-Z][\w'’.-]*){0,3})"
+)
+_DATELINE = re.compile(
+    r"^(?:Location:\s*)?(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?)\s*(?:,|\(|–|—|-{1,2}\s)", re.MULTILINE
+)
+_WELCOME = re.compile(
+    r"\b(?:welcome you|see you|receive you|host you|greet you|you here)\s+(?:again\s+)?(?:to|in)\s+"
+    r"(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
+)
+# Seats of government named instead of their city ("met in the White House").
+LANDMARKS = {
+    "white house": "Washington", "kremlin": "Moscow", "elysee palace": "Paris", "élysée palace": "Paris",
+    "downing street": "London", "zhongnanhai": "Beijing", "great hall of the people": "Beijing",
+    "blue house": "Seoul", "kantei": "Tokyo", "quirinal palace": "Rome", "chancellery": None,
+}  # fmt: skip
+
+
+def find_place(
+    draft: MeetingDraft, sentences, text: str, body_start: int, narrative, speech=()
+) -> tuple[str | None, str | None]:
+    """(city, country) where a meeting took place: a city named in its sentences or the
+    sentences about the meeting, a landmark, the dateline, a destination ("visit to Kazakhstan"),
+    the host's country when someone "received" a guest."""
+    about = list(draft.sentences) + [
+        s
+        for s in sentences
+        if s not in draft.sentences and re.search(r"\b(meeting|talks|met|visit|took place)\b", s.text, re.I)
+    ]
+    for sent in about:
+        city = _city_in(sent)
+        if city:
+            return city
+    city = _dateline_city(text, body_start)
+    if city:
+        return city
+    for start, end in speech:  # the host's greeting: "I am glad to welcome you to Baku"
+        for match in _WELCOME.finditer(text[start:end]):
+            found = _as_city(match.group("place"))
+            if found:
+                return found
+            code = find_country(match.group("place"))
+            if code:
+                return None, code
+    host = _host_country(draft)
+    if host:
+        return None, host
+    for start, end in narrative:
+        for match in re.finditer(r"\bin\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", text[start:end]):
+            code = country_of_city(match.group(1)) if not find_country(match.group(1)) else None
+            if code:
+                return match.group(1), code
+    for sent in draft.sentences:
+        for start, _end, code in country_mentions(sent.text):
+            if re.search(r"\b(visit to|arrived in|to|in)\s+(the\s+)?$", sent.text[:start]):
+                return None, code
+    for person in draft.people:
+        if title_head(person.role) in titles.HEAD_OF_STATE | titles.HEAD_OF_GOVERNMENT and person.country:
+            return None, person.country
+    return None, None
+
+
+def _host_country(draft: MeetingDraft) -> str | None:
+    """The country of whoever "received" or "hosted" the guest: the meeting was at home."""
+    for sent in draft.sentences:
+        for token in sent:
+            if token.lemma_.lower() in ("receive", "host") and token.pos_ == "VERB":
+                subjects = [c for c in token.children if c.dep_ == "nsubj"]
+                if not subjects:
+                    continue
+                for person in draft.people:
+                    if person.country and any(m.start <= subjects[0].idx < m.end for m in person.mentions):
+                        return person.country
+    return None
+
+
+def _city_in(sent) -> tuple[str, str] | None:
+    low = sent.text.lower()
+    for landmark, city in LANDMARKS.items():
+        if landmark in low and city:
+            return city, country_of_city(city)
+    text = sent.doc.text
+    prepositional = [m.group("place") for m in _IN_PLACE.finditer(sent.text)]
+    entities = [
+        e.text
+        for e in sent.ents
+        if e.label_ in ("GPE", "LOC", "FAC")
+        and not re.search(r"\bfrom\s+(the\s+)?$", text[max(0, e.start_char - 12) : e.start_char])
+    ]  # a city someone comes "from" is not where they meet
+    for name in prepositional + entities:
+        found = _as_city(name)
+        if found:
+            return found
+    return None
+
+
+def _as_city(name: str) -> tuple[str, str] | None:
+    if name.isupper():
+        name = name.title()  # "NAIROBI —" datelines
+    words = name.replace("—", " ").split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size]).strip(",.’'")
+        if find_country(phrase):
+            continue
+        code = country_of_city(phrase)
+        if code:
+            if (
+                phrase.endswith(" City")
+                and country_of_city(phrase[:-5]) == code
+                and not find_country(phrase[:-5])
+            ):
+                phrase = phrase[:-5]  # "New York City" -> "New York"
+            return phrase, code
+    return None
+
+
+def _dateline_city(text: str, body_start: int) -> tuple[str, str] | None:
+    """A dateline at the head of the story: "Baku, December 2, AZERTAC", "TOKYO –", "Location: ..."."""
+    head = text[: body_start + 400]
+    for match in _DATELINE.finditer(head):
+        name = match.group("city").strip()
+        candidate = name.title() if name.isupper() else name
+        found = _as_city(candidate)
+        if found:
+            return found
+    return None
