@@ -347,3 +347,19 @@ def test_pronoun_lead_in_takes_the_speaker_of_the_narration_before_it(extractor)
         ("Joko Widodo", "Thank you for the warm welcome."),
     ]
     assert not any(s["text"].endswith(":") for s in meeting["statements"])
+
+
+def test_counterpart_holds_the_same_office_and_is_found_by_title(extractor):
+    text = (
+        "ROME, Jan. 15, 2024 (ANSA) - The foreign minister of Italy, Antonio Tajani, received his Greek "
+        "counterpart George Gerapetritis at the Farnesina on Monday.\n\n"
+        "The Greek minister invited Tajani to visit Athens in the spring.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "rome.txt"))
+    people = by_name(meeting)
+    assert (people["George Gerapetritis"]["role"], people["George Gerapetritis"]["country"]) == (
+        "foreign minister",
+        "GR",
+    )
+    assert people["Antonio Tajani"]["country"] == "IT"
+    assert [s["speaker"] for s in meeting["statements"]] == ["George Gerapetritis"]

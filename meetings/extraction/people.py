@@ -204,7 +204,7 @@ class Mention:
     in_speech: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # people are compared by identity: two mentions, one person
 class Person:
     """One person of the document: the fullest name and every mention."""
 
@@ -214,6 +214,7 @@ class Person:
     country: str | None = None
     organization: str | None = None
     organization_kind: str | None = None
+    counterpart_of: Person | None = None
 
     @property
     def first(self) -> Mention:

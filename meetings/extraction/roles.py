@@ -143,6 +143,8 @@ def describe_people(people: list[Person], text: str) -> None:
             if mention.text[:1].islower():
                 continue
             _, phrase = left_phrase(text, mention.start, floor)
+            if re.search(r"\bcounterpart\b", phrase):
+                person.counterpart_of = _subject_before(people, mention.start, spans, text)
             comma = re.search(r",\s*$", text[max(floor, mention.start - 3) : mention.start])
             if not phrase and comma:  # "the Ambassador of Indonesia to Australia, Kristiarto Legowo"
                 _, phrase = left_phrase(text, text.rindex(",", 0, mention.start), floor)
@@ -160,6 +162,21 @@ def describe_people(people: list[Person], text: str) -> None:
                 person.country = country
         if person.country is None and person.role:
             person.country = titles.TITLE_COUNTRIES.get(fold(person.role))
+    for person in people:  # "his Russian counterpart Sergey Lavrov" holds the same office
+        other = person.counterpart_of
+        if person.role is None and other is not None and other is not person and other.role:
+            person.role = other.role
+
+
+def _subject_before(people: list[Person], start: int, spans, text: str) -> Person | None:
+    """Whose counterpart someone is: the person named last before, in the same sentence."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    best, best_start = None, -1
+    for person in people:
+        for mention in person.mentions:
+            if sentence_start < mention.start < start and mention.start > best_start:
+                best, best_start = person, mention.start
+    return best
 
 
 def _country_after(after: str) -> str | None:
