@@ -363,3 +363,22 @@ def test_counterpart_holds_the_same_office_and_is_found_by_title(extractor):
     )
     assert people["Antonio Tajani"]["country"] == "IT"
     assert [s["speaker"] for s in meeting["statements"]] == ["George Gerapetritis"]
+
+
+def test_reporters_questions_in_a_transcript_are_neither_statements_nor_narration(extractor):
+    text = (
+        "Remarks by Secretary Blinken and Foreign Minister Wang Yi before their meeting\n\n"
+        "Beijing, June 19, 2023\n\n"
+        "SECRETARY BLINKEN: Thank you very much. It is good to be here in Beijing.\n\n"
+        "Q: Mr. Secretary, will you meet President Xi?\n\n"
+        "SECRETARY BLINKEN: We will see.\n\n"
+        "FOREIGN MINISTER WANG: We welcome the Secretary to China.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "beijing.txt"))
+    assert sorted(by_name(meeting)) == ["Blinken", "Wang Yi"]
+    assert [(s["speaker"], s["text"]) for s in meeting["statements"]] == [
+        ("Blinken", "Thank you very much. It is good to be here in Beijing."),
+        ("Blinken", "We will see."),
+        ("Wang Yi", "We welcome the Secretary to China."),
+    ]
+    assert (meeting["date"], meeting["city"]) == ("2023-06-19", "Beijing")

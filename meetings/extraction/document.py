@@ -141,7 +141,7 @@ _LEAD_IN = re.compile(
     rf"^(?P<lead>.{{3,200}}?\b{SPEECH_LEAD_VERBS}\b[^:]{{0,60}}):\s*(?P<rest>.*)$", re.DOTALL
 )
 _TURN = re.compile(
-    r"^(?P<label>[A-Z][A-Z.'’ -]{1,40}[A-Z.]|"
+    r"^(?P<label>Q|A|[A-Z][A-Z.'’ -]{1,40}[A-Z.]|"
     r"[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|for|and|de|da|al|bin|van|von|del)\s+)*[A-Z][\w.'’-]+){0,7}):\s+(?P<rest>\S.*)$"
 )
 FIELD_LABELS = {
@@ -238,7 +238,7 @@ def _block_head(para: Paragraph):
     match = _TURN.match(text)
     if match:
         label = match.group("label").strip()
-        if label.lower() in FIELD_LABELS or len(label) < 2:
+        if label.lower() in FIELD_LABELS:
             return None
         return label, para.start + match.end("label"), para.start + match.start("rest"), True
     return None

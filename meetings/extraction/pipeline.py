@@ -113,8 +113,8 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     # statements in speech blocks first: their speakers are present, and unresolved blocks
     # (a spokesperson's) are narration
     context = SpeakerContext(people, people)
-    direct, unresolved = block_statements(text, blocks, context)
-    speech = [(f.start, f.end) for f in direct]
+    direct, unresolved, questions = block_statements(text, blocks, context)
+    speech = [(f.start, f.end) for f in direct] + [(q.lead_start, q.end) for q in questions]
     mark_speech(people, speech)
     title_span = (title.start, title.end) if title else None
     sentences = [s for s in reading_sentences(doc) if s.text.strip() and not _inside(s.start_char, speech)]

@@ -72,11 +72,13 @@ class SpeakerContext:
 
 def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerContext):
     """Direct statements from speech blocks whose lead-in names a person; also returns the
-    blocks that did not (a spokesperson's, a question's) so their text can be read as narration."""
-    found, unresolved = [], []
+    blocks that did not (a spokesperson's) so their text can be read as narration, and the
+    questions of a transcript, which are neither."""
+    found, unresolved, questions = [], [], []
     for block in blocks:
         lead = block.lead
         if block.is_turn and lead.lower().strip(". ") in _NOT_SPEAKERS:
+            questions.append(block)  # a reporter's question: neither a statement nor narration
             continue
         lead, lead_start = _last_sentence(lead, block.lead_start)
         person = context.resolve_phrase(lead, lead_start, block.lead_end)
@@ -99,7 +101,7 @@ def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerConte
                 person.role = " ".join(w.capitalize() for w in words)
         context.note(person)
         found.append(Found(person, "direct", block.start, block.end, _attribution(lead, person)))
-    return found, unresolved
+    return found, unresolved, questions
 
 
 def _last_sentence(lead: str, start: int) -> tuple[str, int]:
