@@ -5,7 +5,7 @@ import pytest
 from meetings.extraction import EXTRACTOR_VERSION, DocumentError, Extractor
 from meetings.extraction.document import decode_bytes, find_title, paragraphs, speech_blocks
 from meetings.extraction.people import Person, clean_name, compatible
-from meetings.extraction.roles import resolve_reference, split_title, title_head
+from meetings.extraction.roles import resolve_reference, split_title, title_country, title_head
 
 
 @pytest.fixture(scope="session")
@@ -114,7 +114,8 @@ def test_title_phrase_splits_into_role_and_country():
     assert split_title("Foreign Minister of the Russian Federation") == ("Foreign Minister", "RU")
     assert split_title("the Ambassador of the United Mexican States to Azerbaijan") == ("Ambassador", "MX")
     assert split_title("Russian FM") == ("Foreign Minister", "RU")
-    assert split_title("Foreign Secretary") == ("Foreign Secretary", "GB")
+    assert split_title("Foreign Secretary") == ("Foreign Secretary", None)
+    assert title_country("Foreign Secretary") == "GB"  # only when the text gives nothing better
 
 
 def test_title_head_is_the_noun_that_says_what_someone_is():
@@ -382,3 +383,16 @@ def test_reporters_questions_in_a_transcript_are_neither_statements_nor_narratio
         ("Wang Yi", "We welcome the Secretary to China."),
     ]
     assert (meeting["date"], meeting["city"]) == ("2023-06-19", "Beijing")
+
+
+def test_a_foreign_secretary_met_at_home_is_of_the_host_country(extractor):
+    text = (
+        "Mexico City, October 8, 2021\n\n"
+        "Foreign Secretary Marcelo Ebrard Casaubón met with U.S. Secretary of State Antony Blinken at the "
+        "National Palace today.\n\n"
+        '"This is a new stage in our security relationship," Ebrard said after the meeting.\n'
+    )
+    meeting = only_meeting(extractor.extract(text, "mexico.txt"))
+    assert by_name(meeting)["Marcelo Ebrard Casaubón"]["country"] == "MX"
+    assert by_name(meeting)["Antony Blinken"]["country"] == "US"
+    assert meeting["statements"][0]["speaker"] == "Marcelo Ebrard Casaubón"  # "Ebrard" is his surname

@@ -176,8 +176,11 @@ def compatible(short: str, long: str) -> bool:
     if len(a) >= 2 and len(full_a) == len(a) and len(a) == len(b):
         return True
     if len(a) == 1:
-        # a lone word must be the other name's surname or given name, not a middle part
-        return _close(a[0], b[-1]) or _close(a[0], b[0])
+        # a lone word is the other name's surname or given name; in a name of three words or more
+        # also a later part ("Ebrard" of "Marcelo Ebrard Casaubón", "Obrador" of "López Obrador")
+        return (
+            _close(a[0], b[-1]) or _close(a[0], b[0]) or (len(b) >= 3 and any(_close(a[0], u) for u in b[1:]))
+        )
     if initials:
         return all(any(u.startswith(i) for u in b) for i in initials) and _close(full_a[-1], b[-1])
     return _close(a[-1], b[-1]) or _close(a[0], b[0])
@@ -351,7 +354,7 @@ def _best_match(people: list[Person], name: str) -> Person | None:
     candidates = [p for p in people if compatible(name, p.name)]
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (len(p.mentions), -p.first.start))
+    return max(candidates, key=lambda p: (len(p.mentions), len(name_tokens(p.name)), -p.first.start))
 
 
 def mark_speech(people: list[Person], speech_spans: list[tuple[int, int]]) -> None:

@@ -14,7 +14,7 @@ from .document import MAX_ANALYSED_CHARS, DocumentError
 from .encounters import find_meetings, meeting_kind, transcript_meeting
 from .people import Person, find_mentions, group_people, mark_speech
 from .places import find_place
-from .roles import country_from_titles, describe_people, resolve_reference, title_head
+from .roles import country_from_titles, describe_people, resolve_reference, title_country, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
 from .statements import Found, SpeakerContext, block_statements, quotations, reported_statements
 
@@ -200,6 +200,9 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
                 org["name"], org.get("acronym"), org.get("kind") or "other", org.get("country")
             )
         )
+    for person in people:
+        if person.country is None:
+            person.country = title_country(person.role)
     result.people = [
         PersonResult(p.name, p.country, p.role, p.forms()) for p in people if not _only_address(p)
     ]
@@ -257,6 +260,10 @@ def _fill_countries(drafts) -> None:
         for person in draft.people:
             if person.country is None and draft.country and not _international(person):
                 person.country = draft.country
+    for draft in drafts:
+        for person in draft.people:
+            if person.country is None:
+                person.country = title_country(person.role)
 
 
 def _late_blocks(unresolved, reported, quotes) -> list:

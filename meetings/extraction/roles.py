@@ -129,9 +129,13 @@ def split_title(phrase: str) -> tuple[str | None, str | None]:
             role = expansion
     if not title_head(role):
         role = None
-    if country is None and role:
-        country = titles.TITLE_COUNTRIES.get(fold(role))
     return role, country
+
+
+def title_country(role: str | None) -> str | None:
+    """The country of a title only one state uses ("Secretary of State"), as a last resort: a
+    Foreign Secretary is British unless the text says otherwise."""
+    return titles.TITLE_COUNTRIES.get(fold(role)) if role else None
 
 
 def describe_people(people: list[Person], text: str) -> None:
@@ -160,8 +164,6 @@ def describe_people(people: list[Person], text: str) -> None:
                 person.role = role
             if person.country is None and country:
                 person.country = country
-        if person.country is None and person.role:
-            person.country = titles.TITLE_COUNTRIES.get(fold(person.role))
     for person in people:  # "his Russian counterpart Sergey Lavrov" holds the same office
         other = person.counterpart_of
         if person.role is None and other is not None and other is not person and other.role:
