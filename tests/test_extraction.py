@@ -396,3 +396,14 @@ def test_a_foreign_secretary_met_at_home_is_of_the_host_country(extractor):
     assert by_name(meeting)["Marcelo Ebrard Casaubón"]["country"] == "MX"
     assert by_name(meeting)["Antony Blinken"]["country"] == "US"
     assert meeting["statements"][0]["speaker"] == "Marcelo Ebrard Casaubón"  # "Ebrard" is his surname
+
+
+def test_a_quotation_resumed_after_its_attribution_is_one_statement(extractor):
+    text = (
+        "Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister Hakan Fidan in Moscow on Monday.\n\n"
+        "“We are ready,” Lavrov said after the talks, “to continue the negotiations in any format.”\n"
+    )
+    statements = only_meeting(extractor.extract(text, "resumed.txt"))["statements"]
+    assert len(statements) == 1
+    assert statements[0]["text"].startswith("We are ready")
+    assert statements[0]["text"].endswith("in any format.")

@@ -23,6 +23,9 @@ _AFTER_QUOTE = re.compile(
 _BEFORE_QUOTE = re.compile(
     rf"(?P<attr>[^.“”\"\n]{{0,160}}?)\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:]\s*(?:adding,?\s*)?$"
 )
+_RESUMED_QUOTE = re.compile(
+    rf"[,]?[ \t]*[^“”\"\n.]{{0,120}}?\b{_QUOTE_VERBS}\b[^“”\"\n.]{{0,60}}?,[ \t]*(?P<open>[“\"])"
+)
 _ACCORDING_TO = re.compile(r"^\W*according to (?P<who>[^,]{2,80}),", re.IGNORECASE)
 _PRONOUNS = {"he", "she"}
 _NOT_SPEAKERS = {"question", "q", "moderator", "participant", "audience", "reporter", "journalist", "voice"}
@@ -176,6 +179,12 @@ def quotations(
                 person, attribution = found[-1].person, found[-1].attribution
             if person is None:
                 continue
+            resumed = _RESUMED_QUOTE.match(text, closing + 1, min(region_end, closing + 250))
+            if resumed:  # “We are ready,” he said, “to continue the talks.”: one quotation
+                second_close = text.find(_QUOTE_PAIRS[resumed.group("open")], resumed.end(), region_end)
+                if second_close > 0 and text[resumed.end() : resumed.end() + 1].islower():
+                    end = _strip_span(text, resumed.end(), second_close)[1]
+                    position = second_close + 1
             context.note(person)
             found.append(Found(person, "direct", start, end, attribution))
     return found
