@@ -181,6 +181,7 @@ def ensure_sqlite_triggers(connection):
 
     Checked once per connection: a cheap look at sqlite_master.
     """
+    connection.ensure_connection()
     key = id(connection.connection)
     if key in _checked_sqlite_connections:
         return
