@@ -407,3 +407,21 @@ def test_a_quotation_resumed_after_its_attribution_is_one_statement(extractor):
     assert len(statements) == 1
     assert statements[0]["text"].startswith("We are ready")
     assert statements[0]["text"].endswith("in any format.")
+
+
+def test_a_quotation_over_several_paragraphs_keeps_its_speaker(extractor):
+    text = (
+        "Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister Hakan Fidan in Moscow on Monday.\n\n"
+        "“We are ready to talk,” Lavrov told reporters. “Our position has not changed.\n\n"
+        "“We will continue to work with our Turkish partners on all issues.”\n\n"
+        "Fidan said Turkey would keep its channels open.\n"
+    )
+    statements = only_meeting(extractor.extract(text, "paragraphs.txt"))["statements"]
+    assert [(s["kind"], s["speaker"]) for s in statements] == [
+        ("direct", "Sergey Lavrov"),
+        ("direct", "Sergey Lavrov"),
+        ("reported", "Hakan Fidan"),
+    ]
+    assert statements[1]["text"].startswith("Our position") and statements[1]["text"].endswith(
+        "on all issues."
+    )

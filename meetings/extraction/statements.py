@@ -152,8 +152,9 @@ def quotations(
             person, _ = _reported_speaker(sent, context)
             context.note(person or _sentence_subject(sent, context))
 
-    for region_start, region_end in regions:
-        position = region_start
+    skip_until = -1
+    for index, (region_start, region_end) in enumerate(regions):
+        position = max(region_start, skip_until)
         while position < region_end:
             opening = _next_opening(text, position, region_end)
             if opening is None:
@@ -161,7 +162,10 @@ def quotations(
             closing_char = _QUOTE_PAIRS[text[opening]]
             closing = text.find(closing_char, opening + 1, min(region_end, opening + 6000))
             if closing == -1:
-                break
+                closing = _closing_in_later_paragraphs(text, regions[index + 1 :], closing_char)
+                if closing == -1:
+                    break
+                skip_until = closing + 1
             position = closing + 1
             start, end = _strip_span(text, opening + 1, closing)
             content = text[start:end]
@@ -190,12 +194,21 @@ def quotations(
     return found
 
 
+def _closing_in_later_paragraphs(text: str, later, closing_char: str) -> int:
+    """A quotation running over paragraphs, each opening with a quotation mark and only the last
+    one closed: where it closes, or -1."""
+    for start, end in later[:8]:
+        if text[start : start + 1] not in _QUOTE_PAIRS:
+            return -1
+        closing = text.find(closing_char, start + 1, end)
+        if closing != -1:
+            return closing
+    return -1
+
+
 def _attributed_to_other(text: str, closing: int) -> bool:
-    return bool(
-        re.match(
-            rf"^[,.]?\s*[-–—]?\s*[^.“”\"\n]{{0,120}}?\b{_QUOTE_VERBS}\b", text[closing + 1 : closing + 200]
-        )
-    )
+    after = text[closing + 1 : closing + 200]
+    return bool(re.match(rf"^[,.]?[ \t]*[-–—]?[ \t]*[^.“”\"\n]{{0,120}}?\b{_QUOTE_VERBS}\b", after))
 
 
 def _next_opening(text: str, position: int, limit: int) -> int | None:
