@@ -188,7 +188,12 @@ def transcript_meeting(speakers: list[Person], heading, reference: date | None) 
 
 def _is_attendance(text: str) -> bool:
     low = text.lower()
-    return any(word in low for word in titles.ATTENDANCE_WORDS) or "delegation" in low and " included" in low
+    if any(word in low for word in titles.ATTENDANCE_WORDS):
+        return True
+    # "The delegation included ...", "talks that also included ...": only of a meeting or a party
+    return bool(re.search(r"\b(includ\w+)\b", low)) and bool(
+        re.search(r"\b(delegation|meeting|talks|ministers|officials|party|entourage)\b", low)
+    )
 
 
 def _group_country(sent, people: list[Person]) -> str | None:

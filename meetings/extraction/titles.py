@@ -126,8 +126,6 @@ ATTENDANCE_WORDS = (
     "took part",
     "taking part",
     "participated",
-    "included",
-    "including",
     "represented in the delegation",
     "were also represented",
     "joined",
