@@ -337,6 +337,13 @@ def _acronym_before(text: str, start: int, defined: dict[str, str], position: bo
     return start - len(match.group(0)) + match.start(1) - match.start(0) if position else match.group(1)
 
 
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+}  # fmt: skip
+
+
 def _complement(text, tokens, head, adjacent, capital) -> int:
     """Index of the last token of "of/for ..." after a head word ("Council of Europe",
     "Organization for Security and Co-operation in Europe"); ``head`` if there is none.
@@ -354,8 +361,8 @@ def _complement(text, tokens, head, adjacent, capital) -> int:
     while i < len(tokens) and adjacent(i - 1, i) and i - head <= 10:
         word = tokens[i][2]
         if capital(i):
-            if word in TITLES:
-                break
+            if word in TITLES or word.lower() in _TIME_WORDS:
+                break  # "State House on Friday": a day is no part of a name
             last_capital = i
             country_end = _country_ending_at(text, tokens, i)
             if country_end is not None:
