@@ -241,6 +241,8 @@ def resolve_reference(phrase: str, candidates: list[Person], recent: list[Person
         if len(pool) > 1 and role:
             exact = [p for p in pool if fold(p.role or "") == fold(role)]
             pool = exact or pool
+    if "former" not in low:  # "the head of state" is not the former president
+        pool = [p for p in pool if "former" not in fold(p.role or "")] or pool
     if country:  # the country must agree; someone whose country is not yet known may still be meant
         pool = [p for p in pool if p.country == country] or [p for p in pool if p.country is None]
     if not pool:

@@ -368,6 +368,11 @@ def _resolve_subject(subject, context: SpeakerContext):
     person = person_at(context.people, subject.idx, subject.idx + len(subject.text))
     if person is None and not title_head(subject.text):
         return None, ""  # "The Georgian PM's press service said": a service, not a person
+    possessors = [
+        t for t in tokens if t.dep_ == "poss" and person_at(context.people, t.idx, t.idx + len(t.text))
+    ]
+    if person is None and possessors:
+        return None, ""  # "Lavrov's deputy said": someone else
     if person is None:
         person = person_at(context.people, start, end) or context.resolve_phrase(phrase, end, end)
     return person, phrase
