@@ -314,11 +314,25 @@ def _reported_speaker(sent, context: SpeakerContext):
             continue
         subject = _subject_of(token)
         if subject is None:
+            # the parser lost the subject; a name right before the verb is it ("... Borys Lozhkin said")
+            person = _named_just_before(context.people, sent.doc.text, token.idx)
+            if person is not None:
+                return person, person.name
             continue
         person, phrase = _resolve_subject(subject, context)
         if person is not None:
             return person, phrase
     return None, ""
+
+
+def _named_just_before(people: list[Person], text: str, position: int) -> Person | None:
+    for person in people:
+        for mention in person.mentions:
+            if mention.end <= position and re.fullmatch(
+                r"\s*(?:,[^,]{1,40},)?\s*", text[mention.end : position]
+            ):
+                return person
+    return None
 
 
 def _is_saying(token, context: SpeakerContext) -> bool:
