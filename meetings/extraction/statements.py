@@ -374,7 +374,7 @@ def _resolve_subject(subject, context: SpeakerContext):
     tokens = _phrase_tokens(subject)
     tokens.sort(key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    phrase = " ".join(t.text for t in tokens)
+    phrase = "".join(t.text_with_ws for t in tokens).strip()
     if subject.lower_ in _PRONOUNS:
         return context.last(), subject.text
     if subject.pos_ == "PRON":
@@ -400,7 +400,9 @@ def _phrase_tokens(subject) -> list:
     def walk(token):
         kept.append(token)
         for child in token.children:
-            if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "conj", "cc"):
+            if child.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc"):
+                continue
+            if child.dep_ == "punct" and child.tag_ != "HYPH":  # keep "Governor-General" whole
                 continue
             if child.dep_ == "prep" and not (token is subject and child.lower_ == "of"):
                 continue
