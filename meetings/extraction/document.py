@@ -71,6 +71,14 @@ def _decode_8bit(raw: bytes, name: str) -> str:
         return raw.decode("latin-1")
 
 
+def doc_text(doc) -> str:
+    """A spaCy Doc's text, built once: `Doc.text` joins every token again on each access."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One non-empty line of the document, stripped; `text == document_text[start:end]`."""

@@ -15,6 +15,7 @@ from datetime import date
 from . import titles
 from .countries import country_mentions
 from .dates import resolve_date
+from .document import doc_text
 from .people import Person
 from .roles import resolve_reference
 
@@ -100,9 +101,9 @@ def people_in(
         if len(person.name.split()) == 1 and person.role is None:
             continue  # a lone word the recogniser took for a name, with no title to vouch for it
         for mention in person.mentions:
-            if text and _absent(text, mention.start):
+            if not span_start <= mention.start < span_end or (narrative_only and mention.in_speech):
                 continue
-            if span_start <= mention.start < span_end and not (narrative_only and mention.in_speech):
+            if not (text and _absent(text, mention.start)):
                 out.append(person)
                 break
     return sorted(out, key=lambda p: min(m.start for m in p.mentions if span_start <= m.start < span_end))
@@ -121,7 +122,7 @@ def find_meetings(
     main: list = []
     found: set[int] = set()
     for sent in meeting_sents[:4]:
-        persons = people_in(sent.start_char, sent.end_char, people, sent.doc.text)
+        persons = people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc))
         if not persons and main:
             continue
         main.append(sent)
@@ -133,20 +134,20 @@ def find_meetings(
         found.update(
             id(p)
             for p in people_in(
-                title_sentence.start_char, title_sentence.end_char, people, title_sentence.doc.text
+                title_sentence.start_char, title_sentence.end_char, people, doc_text(title_sentence.doc)
             )
         )
     if not main or not found:
         return []
     draft = MeetingDraft(sentences=list(main))
     for sent in main:
-        for person in people_in(sent.start_char, sent.end_char, people, sent.doc.text):
+        for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
             if person not in draft.people:
                 draft.people.append(person)
     for sent in sentences:
         if _is_attendance(sent.text):
             group_country = _group_country(sent, people)
-            for person in people_in(sent.start_char, sent.end_char, people, sent.doc.text):
+            for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
                 if person not in draft.people:
                     draft.people.append(person)
                 if person.country is None and group_country:
@@ -157,7 +158,7 @@ def find_meetings(
         if sent in main or sent.start_char < main[-1].end_char:
             continue
         when = resolve_date(sent.text, reference)
-        persons = people_in(sent.start_char, sent.end_char, people, sent.doc.text)
+        persons = people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc))
         if (
             when
             and when != draft.date
@@ -204,7 +205,9 @@ def _group_country(sent, people: list[Person]) -> str | None:
     )
     if first is None:
         return None
-    before = sent.doc.text[sent.start_char - sent.doc[0].idx : first - sent.doc[0].idx] if sent.doc else ""
+    before = (
+        doc_text(sent.doc)[sent.start_char - sent.doc[0].idx : first - sent.doc[0].idx] if sent.doc else ""
+    )
     accompanied = re.search(r"\b(?:was|were)\s+(?:also\s+)?accompanied by\b", before)
     if accompanied:  # "The Chancellor was accompanied by ...": the party of the one accompanied
         head = before[: accompanied.start()]

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from . import document as doc_layout
 from .dates import find_date_line
-from .document import MAX_ANALYSED_CHARS, DocumentError
+from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, meeting_kind, transcript_meeting
 from .people import Person, find_mentions, group_people, mark_speech
 from .places import find_place
@@ -218,7 +218,7 @@ def reading_sentences(doc) -> list:
             previous = out[-1]
             tail = previous.text.rstrip()
             same_line = (
-                "\n" not in doc.text[previous.start_char : sent.start_char]
+                "\n" not in doc_text(doc)[previous.start_char : sent.start_char]
                 and "\n" not in previous.text.strip()
             )
             if same_line and tail and tail.rstrip('”"’)')[-1:] not in ".!?…:" and not tail.endswith("\n"):

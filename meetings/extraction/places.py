@@ -8,6 +8,7 @@ import re
 
 from . import titles
 from .countries import country_mentions, country_of_city, find_country
+from .document import doc_text
 from .encounters import MeetingDraft
 from .roles import title_head
 
@@ -92,7 +93,7 @@ def _city_in(sent) -> tuple[str, str] | None:
     for landmark, city in LANDMARKS.items():
         if landmark in low and city:
             return city, country_of_city(city)
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     prepositional = [m.group("place") for m in _IN_PLACE.finditer(sent.text)]
     entities = [
         e.text

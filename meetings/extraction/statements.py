@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import titles
-from .document import SpeechBlock
+from .document import SpeechBlock, doc_text
 from .people import Person, clean_name, compatible, person_at
 from .roles import resolve_reference, title_head
 
@@ -245,7 +245,7 @@ def _quote_speaker(text: str, opening: int, closing: int, context: SpeakerContex
             person = context.resolve_phrase(phrase, attr_start, attr_end)
             if person is not None:
                 return person, phrase
-    line_start = text.rfind("\n", 0, opening) + 1
+    line_start = max(text.rfind("\n", 0, opening) + 1, opening - 300)
     before = text[line_start:opening]
     match = _BEFORE_QUOTE.search(before)
     if match:
@@ -315,7 +315,7 @@ def _reported_speaker(sent, context: SpeakerContext):
         subject = _subject_of(token)
         if subject is None:
             # the parser lost the subject; a name right before the verb is it ("... Borys Lozhkin said")
-            person = _named_just_before(context.people, sent.doc.text, token.idx)
+            person = _named_just_before(context.people, doc_text(sent.doc), token.idx)
             if person is not None:
                 return person, person.name
             continue
