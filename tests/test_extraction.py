@@ -425,3 +425,14 @@ def test_a_quotation_over_several_paragraphs_keeps_its_speaker(extractor):
     assert statements[1]["text"].startswith("Our position") and statements[1]["text"].endswith(
         "on all issues."
     )
+
+
+def test_a_country_before_a_group_goes_to_the_people_listed_after_it(extractor):
+    text = (
+        "Azerbaijani Foreign Minister Elmar Mammadyarov received a delegation of U.S. congressmen on November 25.\n\n"
+        "During the meeting with U.S. congressmen - Democrat Jim McDermott from Washington and Republican "
+        "Billy Long from Missouri, Mammadyarov said bilateral ties were developing successfully.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "congress.txt"))
+    countries = {p["name"]: p["country"] for p in meeting["participants"]}
+    assert countries == {"Elmar Mammadyarov": "AZ", "Jim McDermott": "US", "Billy Long": "US"}

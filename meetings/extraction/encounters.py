@@ -141,17 +141,16 @@ def find_meetings(
         return []
     draft = MeetingDraft(sentences=list(main))
     for sent in main:
+        _give_group_country(sent, people)
         for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
             if person not in draft.people:
                 draft.people.append(person)
     for sent in sentences:
         if _is_attendance(sent.text):
-            group_country = _group_country(sent, people)
+            _give_group_country(sent, people)
             for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
                 if person not in draft.people:
                     draft.people.append(person)
-                if person.country is None and group_country:
-                    person.country = group_country
     draft.date = _meeting_date(main, sentences, reference)
     drafts = [draft]
     for sent in meeting_sents:
@@ -197,33 +196,60 @@ def _is_attendance(text: str) -> bool:
     )
 
 
-def _group_country(sent, people: list[Person]) -> str | None:
-    """The country of a delegation listed in a sentence ("The Georgian delegation included ...")."""
+_GROUP_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:congressmen|congresswomen|lawmakers|senators|officials|ministers|diplomats|"
+    r"parliamentarians|deputies|MPs|envoys|delegates|co-chairs|members|representatives)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_country(sent, people: list[Person]) -> tuple[str | None, int, int]:
+    """The country of a group whose members a sentence lists, and the span of the list:
+    "The Georgian delegation included ...", "U.S. congressmen Jim McDermott, ...", "The
+    Chancellor was accompanied by ..." (the party of the one accompanied)."""
+    none = (None, 0, 0)
     first = min(
         (m.start for p in people for m in p.mentions if sent.start_char <= m.start < sent.end_char),
         default=None,
     )
     if first is None:
-        return None
-    before = (
-        doc_text(sent.doc)[sent.start_char - sent.doc[0].idx : first - sent.doc[0].idx] if sent.doc else ""
-    )
+        return none
+    text = doc_text(sent.doc)
+    before = text[sent.start_char : first]
     accompanied = re.search(r"\b(?:was|were)\s+(?:also\s+)?accompanied by\b", before)
-    if accompanied:  # "The Chancellor was accompanied by ...": the party of the one accompanied
+    if accompanied:
         head = before[: accompanied.start()]
         for person in people:
             if person.country and any(
                 sent.start_char <= m.start < first and m.text in head for m in person.mentions
             ):
-                return person.country
+                return person.country, first, sent.end_char
         other = resolve_reference(head.strip(), [p for p in people if p.country], [])
-        return other.country if other else None
-    if "delegation" not in before.lower():
-        return None
-    for start, _end, code in country_mentions(before):
-        if not re.search(r"\bto\s+(the\s+)?$", before[:start]):
-            return code
-    return None
+        return (other.country, first, sent.end_char) if other else none
+    for start, end, code in country_mentions(before):
+        if re.search(r"\bto\s+(the\s+)?$", before[:start]):
+            continue
+        if "delegation" in before.lower():
+            return code, first, sent.end_char
+        group = _GROUP_AFTER.match(before[end:])
+        if group:
+            list_start = sent.start_char + end + group.end()
+            verb = _LIST_ENDS.search(text, list_start, sent.end_char)
+            return code, list_start, verb.start() if verb else sent.end_char
+    return none
+
+
+def _give_group_country(sent, people: list[Person]) -> None:
+    code, start, end = _group_country(sent, people)
+    if code:
+        for person in people_in(start, end, people):
+            if person.country is None:
+                person.country = code
+
+
+_LIST_ENDS = re.compile(
+    r"\b(?:met|meets|received|receives|held|holds|said|says|told|noted|stressed|discussed|agreed)\b"
+)
 
 
 def _has_explicit_day(text: str) -> bool:

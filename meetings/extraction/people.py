@@ -124,6 +124,7 @@ def clean_name(text: str) -> str | None:
             low in titles.HONORIFICS
             or low in titles.TITLE_HEADS
             or low in titles.TITLE_MODIFIERS
+            or low in titles.PARTY_LABELS
             or words[0].isupper()
             and words[0] in titles.TITLE_ABBREVIATIONS
         ):

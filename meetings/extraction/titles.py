@@ -72,6 +72,9 @@ HONORIFICS = {
     "father", "imam", "ayatollah", "hrh", "his royal highness", "her royal highness", "dear",
 }  # fmt: skip
 
+# Party labels written before a name like a title ("Democrat Jim McDermott").
+PARTY_LABELS = {"democrat", "republican", "independent", "conservative", "liberal", "socialist", "labour"}
+
 # Name particles that belong inside a name ("Muqrin bin Abdulaziz", "Marcelo Rebelo de Sousa").
 NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "van", "von",
                   "der", "den", "la", "le", "du", "di", "del", "della", "ben", "abu", "ter"}  # fmt: skip
