@@ -132,6 +132,8 @@ def main():
             f"{Meeting.objects.count()} meetings, {Person.objects.count()} people, "
             f"{Statement.objects.count()} statements"
         )
+        for failure in report.failures[:3]:
+            print(f"  failed: {failure['file']}: {failure['reason']}")
         print(
             f"time: {elapsed:.1f} s end to end (model load included) = {args.documents / elapsed:.1f} docs/s"
         )

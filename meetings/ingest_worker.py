@@ -57,8 +57,11 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join(timeout=5)
-        self.inbox.close()
-        self.outbox.close()
+        # The worker is gone: whatever is still buffered for it must not keep this process from
+        # exiting (a Queue otherwise waits at exit until its buffer reaches the pipe).
+        for channel in (self.inbox, self.outbox):
+            channel.cancel_join_thread()
+            channel.close()
 
 
 def extract_in_workers(items, model_name, batch_size, workers):
