@@ -45,7 +45,8 @@ class Command(BaseCommand):
                     yield path.name, read_document(path)
                 except DocumentError as error:
                     failed += 1
-                    self.stderr.write(f"{path}: {error}" if path.name not in str(error) else str(error))
+                    reason = str(error).removeprefix(f"{path.name}: ")
+                    self.stderr.write(f"{path}: {reason}")
 
         try:
             for result in extractor.extract_many(readable()):
