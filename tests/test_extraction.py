@@ -436,3 +436,17 @@ def test_a_country_before_a_group_goes_to_the_people_listed_after_it(extractor):
     meeting = only_meeting(extractor.extract(text, "congress.txt"))
     countries = {p["name"]: p["country"] for p in meeting["participants"]}
     assert countries == {"Elmar Mammadyarov": "AZ", "Jim McDermott": "US", "Billy Long": "US"}
+
+
+def test_a_visitor_is_not_of_the_country_visited_and_listed_attendees_count(extractor):
+    text = (
+        "Foreign Secretary visits China\n\nLondon, 18 October 2024\n\n"
+        "Foreign Secretary David Lammy met Chinese Foreign Minister Wang Yi in Beijing today.\n\n"
+        "The meeting was attended by:\n"
+        "- Nigel Casey, UK Ambassador to China;\n"
+        "- Zheng Zeguang, Chinese Ambassador to the UK.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "beijing-visit.txt"))
+    countries = {p["name"]: p["country"] for p in meeting["participants"]}
+    assert countries == {"David Lammy": "GB", "Wang Yi": "CN", "Nigel Casey": "GB", "Zheng Zeguang": "CN"}
+    assert by_name(meeting)["Zheng Zeguang"]["role"] == "Ambassador"

@@ -145,12 +145,16 @@ def find_meetings(
         for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
             if person not in draft.people:
                 draft.people.append(person)
+    listing = False
     for sent in sentences:
-        if _is_attendance(sent.text):
+        bullet = bool(re.match(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s", sent.text))
+        listing = listing and bullet  # "was attended by:" then "- Name, title;" lines
+        if _is_attendance(sent.text) or listing:
             _give_group_country(sent, people)
             for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
                 if person not in draft.people:
                     draft.people.append(person)
+            listing = listing or sent.text.rstrip().endswith(":")
     draft.date = _meeting_date(main, sentences, reference)
     drafts = [draft]
     for sent in meeting_sents:

@@ -13,7 +13,7 @@ from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, meeting_kind, transcript_meeting
 from .people import Person, find_mentions, group_people, mark_speech
-from .places import find_place
+from .places import find_place, visitors
 from .roles import country_from_titles, describe_people, resolve_reference, title_country, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
 from .statements import Found, SpeakerContext, block_statements, quotations, reported_statements
@@ -160,7 +160,9 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
             same_role = [p for p in draft.people if p.role == person.role]
             if person.country is None and len(same_role) == 1:
                 person.country = country_from_titles(person, text[:MAX_ANALYSED_CHARS])
-    _fill_countries(drafts)
+    _fill_countries(
+        drafts, visitors(([title_sentence] if title_sentence else []) + body, people, participants)
+    )
 
     statements = sorted(direct + quotes + reported, key=lambda f: f.start)
     for draft in drafts:
@@ -240,7 +242,7 @@ def _only_address(person: Person) -> bool:
     return False
 
 
-def _fill_countries(drafts) -> None:
+def _fill_countries(drafts, guests=None) -> None:
     """Country of participants the text gives none for: the person they assist ("assistant to
     the Ambassador"), else the meeting's country for officials of no international body."""
     for draft in drafts:
@@ -258,7 +260,8 @@ def _fill_countries(drafts) -> None:
         if _at_multilateral_event(draft):
             continue  # "on the sidelines of the G7 Summit": nobody is at home there
         for person in draft.people:
-            if person.country is None and draft.country and not _international(person):
+            visiting = draft.country in (guests or {}).get(person, ())
+            if person.country is None and draft.country and not _international(person) and not visiting:
                 person.country = draft.country
     for draft in drafts:
         for person in draft.people:

@@ -10,7 +10,8 @@ from . import titles
 from .countries import country_mentions, country_of_city, find_country
 from .document import doc_text
 from .encounters import MeetingDraft
-from .roles import title_head
+from .people import Person
+from .roles import resolve_reference, title_head
 
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de|da|do|del|al|el|of|la|le)?\s*[A-Z][\w'’.-]*){0,3})"
@@ -137,4 +138,55 @@ def _dateline_city(text: str, body_start: int) -> tuple[str, str] | None:
         found = _as_city(candidate)
         if found:
             return found
+    return None
+
+
+def visitors(sentences, people: list[Person], candidates: list[Person]) -> dict:
+    """Who came from abroad, and to which country: the subject of "visits China", "arrived in
+    Baku", "made a working visit to Kazakhstan". A visitor is not of the country visited."""
+    found: dict = {}
+    for sent in sentences:
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in (
+                "visit",
+                "arrive",
+                "travel",
+                "pay",
+                "make",
+            ):
+                continue
+            target = _visit_target(token)
+            if target is None:
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if not subjects:
+                continue
+            subject = subjects[0]
+            person = next((p for p in people for m in p.mentions if m.start <= subject.idx < m.end), None)
+            if person is None:
+                phrase = "".join(t.text_with_ws for t in subject.subtree if t.i <= subject.i).strip()
+                person = resolve_reference(phrase, candidates, [])
+            if person is not None:
+                found.setdefault(person, set()).add(target)
+    return found
+
+
+def _visit_target(token) -> str | None:
+    """The country a visit verb points at: "visits China", "arrived in Baku", "a visit to X"."""
+    lemma = token.lemma_.lower()
+    words = []
+    for child in token.children:
+        if lemma == "visit" and child.dep_ == "dobj":
+            words.append(child)
+        if child.dep_ == "prep" and child.lower_ in ("in", "to"):
+            words += [g for g in child.children if g.dep_ == "pobj"]
+        if lemma in ("pay", "make") and child.dep_ == "dobj" and child.lemma_.lower() == "visit":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    words += [g for g in prep.children if g.dep_ == "pobj"]
+    for word in words:
+        phrase = " ".join(t.text for t in word.subtree)
+        code = find_country(phrase) or find_country(word.text) or country_of_city(word.text)
+        if code:
+            return code
     return None

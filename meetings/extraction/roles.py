@@ -13,7 +13,7 @@ from .people import Person, fold
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _GLUE = {"of", "the", "for", "and", "to", "on", "’s", "'s", "his", "her"}
 _LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart"}
-_APPOSITION = re.compile(r"^,\s+(?P<app>[^,;:()“”\"]{3,90}?)\s*(?:,|(?<![A-Z])\.(?!\w)|$)")
+_APPOSITION = re.compile(r"^,\s+(?P<app>[^,;:()“”\"]{3,90}?)\s*(?:,|;|(?<![A-Z])\.(?!\w)|$)")
 _PAREN = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
 _OF_COUNTRY = re.compile(r"^\s+(?:of|from)\s+(?P<c>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
 
@@ -121,7 +121,7 @@ def split_title(phrase: str) -> tuple[str | None, str | None]:
     role = " ".join(p.strip() for p in pieces if p.strip())
     role = re.sub(r"^(the|his|her|a|an)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r"\s+(the|of|to|and)$", "", role)
-    role = re.sub(r"\s{2,}", " ", role).strip(" ,-–")
+    role = re.sub(r"\s{2,}", " ", role).strip(" ,-–.;")
     while role and fold(role.split()[-1]).strip(".’'") in titles.HONORIFICS:
         role = " ".join(role.split()[:-1])
     for abbreviation, expansion in titles.TITLE_ABBREVIATIONS.items():
