@@ -450,3 +450,26 @@ def test_a_visitor_is_not_of_the_country_visited_and_listed_attendees_count(extr
     countries = {p["name"]: p["country"] for p in meeting["participants"]}
     assert countries == {"David Lammy": "GB", "Wang Yi": "CN", "Nigel Casey": "GB", "Zheng Zeguang": "CN"}
     assert by_name(meeting)["Zheng Zeguang"]["role"] == "Ambassador"
+
+
+def test_readout_of_a_call_where_one_leader_spoke_with_another(extractor):
+    text = (
+        "Readout of President Joseph R. Biden, Jr.'s Call with Prime Minister Narendra Modi of India\n\n"
+        "February 8, 2021\n\n"
+        "President Joseph R. Biden, Jr. spoke today with Prime Minister Narendra Modi of India. The President "
+        "underscored his desire to build on the strong partnership between the two countries.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "readout.txt"))
+    assert (meeting["date"], meeting["kind"], meeting["city"], meeting["country"]) == (
+        "2021-02-08",
+        "phone",
+        None,
+        None,
+    )
+    assert by_name(meeting)["Narendra Modi"]["country"] == "IN"
+    assert [s["speaker"] for s in meeting["statements"]] == ["Joseph R. Biden"]
+
+
+def test_speaking_at_a_forum_is_not_a_meeting(extractor):
+    text = "Foreign Minister Penny Wong spoke at the Lowy Institute forum in Sydney on Monday about regional security.\n"
+    assert extractor.extract(text, "forum.txt")["meetings"] == []

@@ -19,7 +19,7 @@ from .document import doc_text
 from .people import Person
 from .roles import resolve_reference
 
-_PHONE = re.compile(r"\b(tele)?phone\b|\bby phone\b|\bphone call\b|\bcalled\b.*\bby phone", re.IGNORECASE)
+_PHONE = re.compile(r"\b(tele)?phone\b|\bcalls?\s+with\b|\bcalled\b.*\bby phone", re.IGNORECASE)
 _VIDEO = re.compile(
     r"\bvideo ?(conference|link|call)\b|\bvideoconference\b|\bvirtual (meeting|talks)\b", re.IGNORECASE
 )
@@ -43,6 +43,8 @@ def is_meeting_sentence(sent) -> bool:
         if token.pos_ in ("VERB", "AUX") and lemma in titles.MEETING_VERBS:
             if lemma == "call" and not any(c.lower_ in ("on", "upon") for c in token.children):
                 continue
+            if lemma == "speak" and not (_REMOTE_WORDS.search(sent.text) or _spoke_with_someone(token)):
+                continue  # "spoke at the forum" is no encounter; "spoke with Modi" is
             needs_noun = lemma in ("hold", "present", "join", "sit", "accept", "welcome")
             welcomes_someone = lemma in ("welcome", "greet") and _has_person_object(token)
             if needs_noun and not welcomes_someone and not _has_meeting_noun(sent):
@@ -62,6 +64,19 @@ def _remote(token) -> bool:
     """A conference held by video or phone is a meeting; a press conference is not."""
     previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     return previous in ("video", "phone", "telephone", "web", "online") or token.lower_ != "conference"
+
+
+_REMOTE_WORDS = re.compile(r"\b(phone|telephone|video|call)\b", re.IGNORECASE)
+
+
+def _spoke_with_someone(token) -> bool:
+    """ "President Biden spoke today with Prime Minister Modi": a conversation between two people."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("with", "to")
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+        for child in token.children
+    )
 
 
 def _has_person_object(token) -> bool:

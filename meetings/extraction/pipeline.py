@@ -152,7 +152,8 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     _affiliate(participants, organizations)
     body_start = body[0].start_char if body else 0
     for draft in drafts:
-        draft.kind = meeting_kind(draft.sentences)
+        heading = [title_sentence] if title_sentence is not None and draft is drafts[0] else []
+        draft.kind = meeting_kind(draft.sentences + heading)  # "Readout of the President's Call with ..."
         if draft.kind == "in_person":
             draft.city, draft.country = find_place(draft, body, text, body_start, narrative, speech)
     for draft in drafts:

@@ -186,8 +186,12 @@ def _country_after(after: str) -> str | None:
     if match:
         return find_country(match.group("inner"))
     match = _OF_COUNTRY.match(after)
-    if match:
-        return find_country(match.group("c"))
+    if match:  # "Narendra Modi of India. The President ...": the longest start that is a country
+        words = re.split(r"(?<=\w)\.\s", match.group("c"))[0].rstrip(".").split()
+        for size in range(len(words), 0, -1):
+            code = find_country(" ".join(words[:size]))
+            if code:
+                return code
     return None
 
 
