@@ -473,3 +473,17 @@ def test_readout_of_a_call_where_one_leader_spoke_with_another(extractor):
 def test_speaking_at_a_forum_is_not_a_meeting(extractor):
     text = "Foreign Minister Penny Wong spoke at the Lowy Institute forum in Sydney on Monday about regional security.\n"
     assert extractor.extract(text, "forum.txt")["meetings"] == []
+
+
+def test_a_visiting_guest_is_not_given_the_hosts_country(extractor):
+    text = (
+        "Beijing, April 14, 2023\n\n"
+        "Chinese President Xi Jinping held talks with visiting President Luiz Inacio Lula da Silva at the "
+        "Great Hall of the People on Friday.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "visiting.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Beijing", "CN")
+    assert {p["name"]: p["country"] for p in meeting["participants"]} == {
+        "Xi Jinping": "CN",
+        "Luiz Inacio Lula da Silva": None,
+    }

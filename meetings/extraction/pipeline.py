@@ -261,7 +261,8 @@ def _fill_countries(drafts, guests=None) -> None:
         if _at_multilateral_event(draft):
             continue  # "on the sidelines of the G7 Summit": nobody is at home there
         for person in draft.people:
-            visiting = draft.country in (guests or {}).get(person, ())
+            visited = (guests or {}).get(person, ())
+            visiting = draft.country in visited or "*" in visited
             if person.country is None and draft.country and not _international(person) and not visiting:
                 person.country = draft.country
     for draft in drafts:

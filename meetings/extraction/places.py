@@ -146,6 +146,13 @@ def visitors(sentences, people: list[Person], candidates: list[Person]) -> dict:
     Baku", "made a working visit to Kazakhstan". A visitor is not of the country visited."""
     found: dict = {}
     for sent in sentences:
+        text = doc_text(sent.doc)
+        for person in people:  # "met with visiting Brazilian President Lula"
+            for mention in person.mentions:
+                if sent.start_char <= mention.start < sent.end_char and re.search(
+                    r"\bvisiting\s+(?:[\w’'.-]+\s+){0,5}$", text[max(0, mention.start - 60) : mention.start]
+                ):
+                    found.setdefault(person, set()).add("*")
         for token in sent:
             if token.pos_ != "VERB" or token.lemma_.lower() not in (
                 "visit",
