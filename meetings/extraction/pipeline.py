@@ -118,10 +118,11 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     mark_speech(people, speech)
     title_span = (title.start, title.end) if title else None
     sentences = [s for s in reading_sentences(doc) if s.text.strip() and not _inside(s.start_char, speech)]
-    title_sentence = next(
-        (s for s in sentences if title_span and title_span[0] <= s.start_char < title_span[1]), None
-    )
-    body = [s for s in sentences if not (title_span and title_span[0] <= s.start_char < title_span[1])]
+    in_title = [
+        s for s in sentences if title_span and s.start_char < title_span[1] and s.end_char > title_span[0]
+    ]
+    title_sentence = in_title[0] if in_title else None
+    body = [s for s in sentences if s not in in_title]
     body = [s for s in body if not _repeats_title(s, result.title)]
 
     drafts = find_meetings(body, people, title_sentence, result.published)
@@ -206,9 +207,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     for person in people:
         if person.country is None:
             person.country = title_country(person.role)
-    result.people = [
-        PersonResult(p.name, p.country, p.role, p.forms()) for p in people if not _only_address(p)
-    ]
+    result.people = [PersonResult(p.name, p.country, p.role, p.forms()) for p in people]
     return result
 
 
@@ -237,10 +236,6 @@ def _inside(position: int, spans) -> bool:
 
 def _repeats_title(sent, title: str | None) -> bool:
     return bool(title) and sent.text.strip() == title
-
-
-def _only_address(person: Person) -> bool:
-    return False
 
 
 def _fill_countries(drafts, guests=None) -> None:
