@@ -101,12 +101,18 @@ def _city_in(sent) -> tuple[str, str] | None:
         for e in sent.ents
         if e.label_ in ("GPE", "LOC", "FAC")
         and not re.search(r"\bfrom\s+(the\s+)?$", text[max(0, e.start_char - 12) : e.start_char])
-    ]  # a city someone comes "from" is not where they meet
+        and e.root.dep_ not in _METONYMY
+    ]  # a city someone comes "from" is not where they meet; "Stockholm still needed" is its government
     for name in prepositional + entities:
         found = _as_city(name)
         if found:
             return found
     return None
+
+
+# A capital as the subject or owner ("Stockholm still needed to act", "Ankara's demands") stands
+# for its government, not for the place of a meeting.
+_METONYMY = ("nsubj", "nsubjpass", "poss")
 
 
 def _as_city(name: str) -> tuple[str, str] | None:
@@ -132,6 +138,12 @@ def _as_city(name: str) -> tuple[str, str] | None:
 def _dateline_city(text: str, body_start: int) -> tuple[str, str] | None:
     """A dateline at the head of the story: "Baku, December 2, AZERTAC", "TOKYO –", "Location: ..."."""
     head = text[: body_start + 400]
+    for line in head.splitlines():  # a line of its own under the date: "November 9, 2023 / Astana"
+        name = line.strip()
+        if 0 < len(name) <= 30 and re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}", name):
+            found = _as_city(name.title() if name.isupper() else name)
+            if found and found[0] == (name.title() if name.isupper() else name):
+                return found
     for match in _DATELINE.finditer(head):
         name = match.group("city").strip()
         candidate = name.title() if name.isupper() else name

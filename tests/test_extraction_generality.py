@@ -1,0 +1,39 @@
+"""Rules that make the extractor hold on outlets it was not developed on; each on a short text."""
+
+import pytest
+
+from meetings.extraction import Extractor
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    return Extractor()
+
+
+def only_meeting(result):
+    assert len(result["meetings"]) == 1, result["meetings"]
+    return result["meetings"][0]
+
+
+# --- places -----------------------------------------------------------------------------------------
+
+
+def test_capital_as_subject_is_its_government_and_the_wire_dateline_gives_the_place(extractor):
+    text = (
+        "Ministers discuss grain corridor\n\n"
+        "BERLIN, March 4 (Reuters) - Germany's Foreign Minister Annalena Baerbock met her Polish "
+        "counterpart Radoslaw Sikorski on Monday, and Warsaw pressed for faster deliveries.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "wire.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Berlin", "DE")
+
+
+def test_a_city_alone_on_a_line_under_the_date_is_the_place(extractor):
+    text = (
+        "Talks with the President of Chile\n\n"
+        "Olaf Scholz held talks with President of Chile Gabriel Boric.\n\n"
+        "June 12, 2023\n15:30\nSantiago\n\n"
+        "The talks took place in a restricted format.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "lone.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Santiago", "CL")
