@@ -37,3 +37,24 @@ def test_a_city_alone_on_a_line_under_the_date_is_the_place(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "lone.txt"))
     assert (meeting["city"], meeting["country"]) == ("Santiago", "CL")
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+
+def test_a_range_written_from_to_resolves_to_its_first_day():
+    from datetime import date
+
+    from meetings.extraction.dates import resolve_date
+
+    assert resolve_date("paid a visit to Peru from 4 to 6 May 2022.", date(2022, 5, 6)) == date(2022, 5, 4)
+
+
+def test_the_day_given_with_on_outranks_the_visits_span(extractor):
+    text = (
+        "Visit of the Foreign Minister of Peru\n\nMay 7, 2022\n\n"
+        "Foreign Minister of Peru Cesar Landa paid an official visit to Chile on May 5-7, 2022.\n\n"
+        "Foreign Minister Antonia Urrejola held talks with Cesar Landa in Santiago on 6 May 2022.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "span.txt"))
+    assert meeting["date"] == "2022-05-06"

@@ -38,8 +38,8 @@ _DATE = re.compile(
     r"{y1}(?P<sep1>[-/.])(?P<m1>[01]?\d)(?P=sep1)(?P<d1>[0-3]?\d)(?!\d)(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
     # 03.12.2019, 17/08/2017, 17-08-2017 (day first unless the second number cannot be a month)
     r"|(?P<a2>[0-3]?\d)[./-](?P<b2>[0-3]?\d)[./-]{y2}"
-    # 20-25 November 2019 / 20-25 November (a range: its first day)
-    r"|{d3}\s*[-–]\s*[0-3]?\d\s+{m3}(?:,?\s+{y3})?"
+    # 20-25 November 2019 / 20-25 November / from 18 to 19 September (a range: its first day)
+    r"|{d3}\s*(?:[-–]|\s(?:to|and|until)\s)\s*[0-3]?\d\s+{m3}(?:,?\s+{y3})?"
     # 06 April 2016, 3rd of December, 2019
     r"|{d4}(?:\s+of)?\s+{m4},?\s+{y4}"
     # December 3, 2019; Apr. 19 2024; Sept. 22, 2013

@@ -280,11 +280,21 @@ def _has_explicit_day(text: str) -> bool:
     )
 
 
+_RANGE = re.compile(r"\b\d{1,2}\s*(?:[-–]|\s(?:to|and|until)\s)\s*\d{1,2}\b|\bfrom\s+\w+\s+\d", re.IGNORECASE)
+
+
+def _one_day(text: str) -> bool:
+    """A single day of its own ("on 18 September"), not a span ("on May 5-7", "from 4 to 6 May")."""
+    return _has_explicit_day(text) and not _RANGE.search(text)
+
+
 _DATELINE_PREFIX = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")
 
 
 def _meeting_date(main, sentences, reference: date | None) -> date | None:
-    for sent in main:
+    """The date of the main meeting: a day given with "on" ("held talks ... on 18 September")
+    outranks one of a longer visit ("paid a visit from 18 to 19 September") told before it."""
+    for sent in sorted(main, key=lambda s: not _one_day(_DATELINE_PREFIX.sub("", s.text))):
         # "Jakarta, 8 July 2021 - ... met on Wednesday": the dateline is the publication's date
         when = resolve_date(_DATELINE_PREFIX.sub("", sent.text), reference)
         if when:
