@@ -58,3 +58,34 @@ def test_the_day_given_with_on_outranks_the_visits_span(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "span.txt"))
     assert meeting["date"] == "2022-05-06"
+
+
+# --- roles and role-only references -----------------------------------------------------------------
+
+
+def test_title_before_comma_and_excellency_is_the_role_and_the_title_alone_refers_back(extractor):
+    text = (
+        "Addis Ababa, 3 May 2024 – The Chairperson of the Board of the Fund, H.E. Amara Kone, received "
+        "today the Director-General of the Institute, Dr. Lena Vos.\n\n"
+        "The Chairperson commended the partnership. The Director-General thanked the Board.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "he.txt"))
+    roles = {p["name"]: p["role"] for p in meeting["participants"]}
+    assert roles == {
+        "Amara Kone": "Chairperson of the Board of the Fund",
+        "Lena Vos": "Director-General of the Institute",
+    }
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [
+        ("Amara Kone", "reported"),
+        ("Lena Vos", "reported"),
+    ]
+
+
+def test_a_clause_after_a_name_is_no_apposition():
+    from meetings.extraction.roles import _apposition
+
+    assert _apposition(", received today the Director-General of the Institute, and", 0, []) == (None, None)
+    assert (
+        _apposition(", the Director-General of the Institute, said", 0, [])[0]
+        == "Director-General of the Institute"
+    )

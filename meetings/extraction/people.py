@@ -269,6 +269,8 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             raw.append((start, end))
     mentions: list[Mention] = []
     for start, end in sorted(raw, key=lambda se: (se[0], -(se[1] - se[0]))):
+        while start > 0 and re.match(r"[A-Za-z.]", text[start - 1]):
+            start -= 1  # a name begins at a word's start: the recogniser's "E. Moussa" of "H.E. Moussa"
         written = text[start:end]
         if "\n" in written:
             continue

@@ -92,6 +92,26 @@ def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
     return phrase_start, text[phrase_start:start].strip()
 
 
+_HONORIFIC = re.compile(
+    r"(?:\b(?:"
+    + "|".join(
+        re.escape(h).replace(r"\.", r"\.\s?") for h in sorted(titles.HONORIFICS, key=len, reverse=True)
+    )
+    + r")\.?\s+)+$",
+    re.IGNORECASE,
+)
+
+
+def honorifics_start(text: str, start: int, floor: int = 0) -> int:
+    """Where the forms of address before a name begin ("…Commission, H.E. Moussa Faki" -> the
+    offset of "H.E."); the name's own start when there are none. Capitalised words only."""
+    window_start = max(floor, start - 40)
+    match = _HONORIFIC.search(text[window_start:start])
+    if match is None or not match.group()[:1].isupper():
+        return start
+    return window_start + match.start()
+
+
 def _is_title_word(word: str) -> bool:
     low = fold(word)
     return low in titles.TITLE_HEADS or low in titles.TITLE_MODIFIERS or word in titles.TITLE_ABBREVIATIONS
@@ -149,9 +169,12 @@ def describe_people(people: list[Person], text: str) -> None:
             _, phrase = left_phrase(text, mention.start, floor)
             if re.search(r"\bcounterpart\b", phrase):
                 person.counterpart_of = _subject_before(people, mention.start, spans, text)
-            comma = re.search(r",\s*$", text[max(floor, mention.start - 3) : mention.start])
-            if not phrase and comma:  # "the Ambassador of Indonesia to Australia, Kristiarto Legowo"
-                _, phrase = left_phrase(text, text.rindex(",", 0, mention.start), floor)
+            lead = honorifics_start(text, mention.start, floor)
+            if not phrase and lead < mention.start:  # "Ambassador H.E. Ali Khan"
+                _, phrase = left_phrase(text, lead, floor)
+            comma = re.search(r",\s*$", text[max(floor, lead - 3) : lead])
+            if not phrase and comma:  # "the Ambassador of Indonesia to Australia, (H.E.) Kristiarto Legowo"
+                _, phrase = left_phrase(text, text.rindex(",", 0, lead), floor)
             role, country = split_title(phrase)
             after = text[mention.end : mention.end + 120]
             if country is None:
@@ -202,6 +225,13 @@ def _apposition(after: str, offset: int, spans) -> tuple[str | None, str | None]
     start, end = offset + match.start("app"), offset + match.end("app")
     if any(s < end and start < e for s, e in spans):
         return None, None  # a list of names, not an apposition
+    first = match.group("app").split()[0]
+    if (
+        first[:1].islower()
+        and fold(first) not in ("the", "a", "an", "his", "her")
+        and not _is_title_word(first)
+    ):
+        return None, None  # ", received today the Director-General ...": a clause, not a title
     return split_title(match.group("app"))
 
 
