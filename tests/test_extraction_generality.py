@@ -89,3 +89,57 @@ def test_a_clause_after_a_name_is_no_apposition():
         _apposition(", the Director-General of the Institute, said", 0, [])[0]
         == "Director-General of the Institute"
     )
+
+
+# --- names that are not people ----------------------------------------------------------------------
+
+
+def people_of(extractor, text):
+    return [p["name"] for p in extractor.extract(text, "people.txt")["people"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Anna Berg met Human Rights Watch researchers in Oslo on Monday.\n", "Rights Watch"),
+        ("Anna Berg praised the Kurdish Workers Party in Oslo on Monday.\n", "Workers Party"),
+        ("Anna Berg left 10 Downing Street after the talks with Jonas Lind.\n", "Downing Street"),
+        ("Anna Berg chaired the State Commission for Manned Flights in 1961.\n", "Manned Flights"),
+        ("Anna Berg spoke of the security situation in the Sudan and the Sahel.\n", "Sahel"),
+    ],
+)
+def test_parts_of_organization_street_and_region_names_are_not_people(extractor, text, not_a_person):
+    names = people_of(extractor, text)
+    assert "Anna Berg" in names
+    assert not any(not_a_person in n for n in names), names
+
+
+def test_a_form_of_address_with_a_patronymic_is_not_a_new_person(extractor):
+    text = (
+        "President Ilham Aliyev received Russian Foreign Minister Sergey Lavrov.\n\n"
+        "Sergey Lavrov said:\n\n- As you said, Ilham Heydar oglu, calm is important.\n"
+    )
+    assert sorted(people_of(extractor, text)) == ["Ilham Aliyev", "Sergey Lavrov"]
+
+
+def test_an_agency_named_in_the_dateline_is_not_a_person(extractor):
+    text = (
+        "Baku, May 2, ZENTAG (Zenith Telegraph Agency)\n\n"
+        "President Ilham Aliyev received Ukrainian envoy Borys Lozhkin.\n"
+    )
+    names = people_of(extractor, text)
+    assert "Zentag" not in names and "ZENTAG" not in names
+
+
+def test_complement_words_of_a_title_and_photo_credits_are_cut_from_names():
+    from meetings.extraction.people import clean_name
+
+    assert clean_name("Policy Josep Borrell") == "Josep Borrell"
+    assert clean_name("Quique Garcia/Agência Lusa/EPA") == "Quique Garcia"
+    assert clean_name("Zosen Corp") is None
+
+
+def test_a_patronymic_inside_a_full_name_keeps_the_person(extractor):
+    text = "President Ilham Aliyev laid flowers at the grave of his father, Heydar Alirza oglu Aliyev.\n"
+    names = people_of(extractor, text)
+    assert any(n.startswith("Heydar") and n.endswith("Aliyev") for n in names), names

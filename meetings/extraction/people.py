@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import titles
 from .countries import country_mentions, country_of_city, find_country
+from .document import doc_text
 
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|ben|abu)"
@@ -33,7 +34,16 @@ _NOT_NAME_WORDS = {
     "organization", "organisation", "association", "forum", "region", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "countries", "nations", "ministerial", "commission", "bureau", "secretariat", "directorate", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet", "april", "june", "july", "august", "september", "october", "november", "december",
+    # heads of the names of organizations, programmes and streets: "Workers Party", "Zosen Corp",
+    # "Strategic Partnership", "Downing Street", "Agência Brasil"
+    "party", "movement", "corp", "inc", "ltd", "consulate", "programme", "program", "partnership",
+    "alliance", "coalition", "network", "society", "foundation", "street", "avenue", "square",
+    "boulevard", "road", "agencia", "agence", "articles", "headquarters",
 }  # fmt: skip
+# Words of a title's complement left before a name ("... and Security Policy Josep Borrell").
+_COMPLEMENT_WORDS = {"policy", "affairs", "security", "cooperation", "development", "relations", "trade"}
+# Entity labels of names that are not people; a name inside a longer one is part of that name.
+_NOT_PERSON_LABELS = {"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
 
 _TITLES_ALSO_NAMES = {"amir", "emir", "king", "major", "prince", "sultan", "shah", "general"}
@@ -106,7 +116,7 @@ def clean_name(text: str) -> str | None:
     Returns None when nothing name-like is left (a title alone, a form of address with a first
     name only, a word in lower case).
     """
-    text = re.split(r"\s+(?:and|&)\s+|,|\(", _first_sentence(text.strip()))[0]
+    text = re.split(r"\s+(?:and|&)\s+|,|\(|/", _first_sentence(text.strip()))[0]  # "/" ends a photo credit
     if text.isupper():  # "SECRETARY KERRY" in a transcript
         text = text.title()
     text = re.sub(r"[’']s$", "", text.strip(" ,.;:()[]\"“”«»'’-–—"))
@@ -122,6 +132,7 @@ def clean_name(text: str) -> str | None:
             words = words[2:]
         elif (
             low in titles.HONORIFICS
+            or (low in _COMPLEMENT_WORDS and len(words) > 2)
             or low in titles.TITLE_HEADS
             or low in titles.TITLE_MODIFIERS
             or low in titles.PARTY_LABELS
@@ -271,6 +282,17 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
     for start, end in sorted(raw, key=lambda se: (se[0], -(se[1] - se[0]))):
         while start > 0 and re.match(r"[A-Za-z.]", text[start - 1]):
             start -= 1  # a name begins at a word's start: the recogniser's "E. Moussa" of "H.E. Moussa"
+        patronymic = re.match(r"\s+([\w’']+)", text[end : end + 20])
+        if patronymic and _is_patronymic(patronymic.group(1)):
+            end += patronymic.end()  # "Ilham Heydar oglu": a form of address, whole
+            surname = re.match(r" [A-Z][\w’'-]+", text[end : end + 40])
+            end += surname.end() if surname else 0  # "Heydar Alirza oglu Aliyev": a full name
+        if (
+            _inside_other_name(doc, start, end)
+            or re.search(r"\bthe\s+$", text[max(0, start - 5) : start])
+            and (" " not in text[start:end].strip())
+        ):
+            continue  # "Human Rights Watch", "the Kurdistan Workers Party"; "the Sahel"
         written = text[start:end]
         if "\n" in written:
             continue
@@ -301,6 +323,25 @@ _PERSON_AFTER = re.compile(
     r"visited|visits|noted|notes|stressed|stresses|added|stated|emphasi[sz]ed|expressed|thanked|welcomed|hosted|"
     r"spoke|speaks|praised|urged|announced|arrived|paid|underlined|highlighted|recalled)\b)"
 )
+
+
+def _inside_other_name(doc, start: int, end: int) -> bool:
+    """Whether the words are part of a longer name that is not a person's: they hold a plural noun,
+    which no personal name does ("Human Rights Watch"), or complete an organization's head
+    ("State Commission for Manned Flights"). (The
+    recogniser also glues a country to a name, "Kazakhstan Kassym-Jomart Tokayev": kept.)"""
+    for ent in doc.ents:
+        if (
+            ent.start_char <= start
+            and end <= ent.end_char
+            and (ent.end_char - ent.start_char) > (end - start)
+        ):
+            plural = any(t.tag_ in ("NNS", "NNPS") for t in ent if start <= t.idx < end)
+            before = doc_text(doc)[ent.start_char : start]
+            complement = re.search(r"\b(\w+)\s+(?:for|of|on)\s+(?:the\s+)?$", before)
+            headed = bool(complement) and fold(complement.group(1)) in _NOT_NAME_WORDS
+            return ent.label_ in _NOT_PERSON_LABELS and (plural or headed)
+    return False
 
 
 def _follows_title(text: str, start: int) -> bool:

@@ -12,7 +12,7 @@ from . import document as doc_layout
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, meeting_kind, transcript_meeting
-from .people import Person, find_mentions, group_people, mark_speech
+from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import find_place, visitors
 from .roles import country_from_titles, describe_people, resolve_reference, title_country, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
@@ -105,8 +105,13 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     blocks = doc_layout.speech_blocks(text, paras)
     block_spans = [(b.start, b.end) for b in blocks]
 
+    organizations = find_organizations(text[:MAX_ANALYSED_CHARS], doc) if find_organizations else []
     mentions = find_mentions(text, doc, block_spans, MAX_ANALYSED_CHARS)
-    people = group_people(mentions, text, MAX_ANALYSED_CHARS)
+    people = [
+        p
+        for p in group_people(mentions, text, MAX_ANALYSED_CHARS)
+        if not _names_organization(p, organizations)
+    ]
     mark_speech(people, block_spans)
     describe_people(people, text)
 
@@ -149,7 +154,6 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     reported = reported_statements(body, text, skip, context, quotes)
     direct += _late_blocks(unresolved, reported, quotes)
 
-    organizations = find_organizations(text[:MAX_ANALYSED_CHARS], doc) if find_organizations else []
     _affiliate(participants, organizations)
     body_start = body[0].start_char if body else 0
     for draft in drafts:
@@ -310,6 +314,12 @@ def _affiliate(people: list[Person], organizations: list[dict]) -> None:
                 person.organization = org["name"]
                 person.organization_kind = org.get("kind")
                 break
+
+
+def _names_organization(person: Person, organizations: list[dict]) -> bool:
+    """Whether a "person" is one of the document's organizations, named alone ("AZERTAC")."""
+    names = {fold(n) for org in organizations for n in (org.get("name"), org.get("acronym")) if n}
+    return fold(person.name) in names
 
 
 def _international(person: Person) -> bool:
