@@ -143,3 +143,33 @@ def test_a_patronymic_inside_a_full_name_keeps_the_person(extractor):
     text = "President Ilham Aliyev laid flowers at the grave of his father, Heydar Alirza oglu Aliyev.\n"
     names = people_of(extractor, text)
     assert any(n.startswith("Heydar") and n.endswith("Aliyev") for n in names), names
+
+
+# --- organizations ----------------------------------------------------------------------------------
+
+
+def org_names(extractor, text):
+    return [o["name"] for o in extractor.extract(text, "orgs.txt")["organizations"]]
+
+
+def test_a_legislature_named_by_its_head_word_alone_is_an_organization(extractor):
+    names = org_names(extractor, "Prime Minister Anna Berg asked Congress to approve the new aid package.\n")
+    assert "Congress" in names
+
+
+def test_a_head_word_qualifying_a_noun_or_opening_a_sentence_is_no_name(extractor):
+    text = (
+        "Parliament Members Jonas Lind and Eva Dahl attended. Parliament members also met the delegation.\n"
+    )
+    assert "Parliament" not in org_names(extractor, text)
+
+
+def test_a_house_named_without_article_is_an_institution_with_article_a_building(extractor):
+    text = "Minister Anna Berg spoke at Harlow House in London, then went to the Green House for dinner.\n"
+    names = org_names(extractor, text)
+    assert "Harlow House" in names and "Green House" not in names
+
+
+def test_a_ministrys_bureau_is_an_executive_office(extractor):
+    text = "Minister Anna Berg met officials of the Bureau of Western Hemisphere Affairs in Lima.\n"
+    assert not any("Bureau" in n for n in org_names(extractor, text))

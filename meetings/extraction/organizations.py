@@ -54,7 +54,8 @@ COMPANY_HEADS = {"Corporation", "Corp.", "Company", "Co.", "Inc.", "Ltd.", "LLC"
 EXECUTIVE = re.compile(
     r"\b(?:ministry|ministries|department|embassy|embassies|consulate|administration|office|cabinet|"
     r"government|governmental|white house|kremlin|presidency|armed forces|army|navy|air force|police|"
-    r"mission|press service|foreign service|diplomatic service|palace|soviet union)\b",
+    r"mission|press service|foreign service|diplomatic service|palace|soviet union|"
+    r"bureau of [\w ,]+ affairs)\b",
     re.IGNORECASE,
 )
 INTERNATIONAL = re.compile(
@@ -314,8 +315,19 @@ def _headed(text: str, defined: dict[str, str]) -> list[_Candidate]:
         known_name = text[tokens[left][0] : tokens[i][1]] in _data()["names"]
         # a well-known name is complete: "International Atomic Energy Agency on the ..." stops at Agency
         right = i if known_name else _complement(text, tokens, i, adjacent, capital)
-        if word in HEADS_NEEDING_COMPLEMENT and right == i:
-            continue
+        article = re.search(
+            r"\bthe[ \t]+$", text[max(0, tokens[left][0] - 5) : tokens[left][0]], re.IGNORECASE
+        )
+        if word in HEADS_NEEDING_COMPLEMENT and right == i and (left == i or article):
+            continue  # "the White House" is a building; "Chatham House", without article, an institution
+        if left == right and word in LEGISLATURE_HEADS and word not in HEADS_NEEDING_COMPLEMENT:
+            opening = re.search(
+                r"(?:^|[.!?:\n])[\s“\"]*$", text[max(0, tokens[left][0] - 40) : tokens[left][0]]
+            )
+            modifier = _ATTRIBUTIVE.match(text, tokens[i][1])  # "Parliament Members", "Congress leaders"
+            if not opening and not modifier:
+                found.append(_Candidate(tokens[i][0], tokens[i][1], word, strength=1, head_end=tokens[i][1]))
+            continue  # "asked Congress to act": a legislature named by its head word alone
         if left == right and word not in SINGLE_WORD_HEADS:
             acronym = _acronym_before(text, tokens[left][0], defined)
             if not acronym:
@@ -327,6 +339,12 @@ def _headed(text: str, defined: dict[str, str]) -> list[_Candidate]:
         name = " ".join(text[start:end].replace("(", " ").replace(")", " ").split())
         found.append(_Candidate(start, end, name, strength=1, head_end=tokens[i][1]))
     return found
+
+
+# A head word before a noun it qualifies is no name: "Parliament Members", "Congress leaders".
+_ATTRIBUTIVE = re.compile(
+    r"[ \t]+(?:[A-Z]\w*|members?|leaders?|speakers?|deputies|elections?|buildings?|sessions?|committees?)\b"
+)
 
 
 def _acronym_before(text: str, start: int, defined: dict[str, str], position: bool = False):

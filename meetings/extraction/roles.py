@@ -13,7 +13,7 @@ from .people import Person, fold
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _GLUE = {"of", "the", "for", "and", "to", "on", "’s", "'s", "his", "her"}
 _LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart"}
-_APPOSITION = re.compile(r"^,\s+(?P<app>[^,;:()“”\"]{3,90}?)\s*(?:,|;|(?<![A-Z])\.(?!\w)|$)")
+_APPOSITION = re.compile(r"^,[ \t]+(?P<app>[^,;:()“”\"\n]{3,90}?)[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$)")
 _PAREN = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
 _OF_COUNTRY = re.compile(r"^\s+(?:of|from)\s+(?P<c>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
 
@@ -219,6 +219,7 @@ def _country_after(after: str) -> str | None:
 
 
 def _apposition(after: str, offset: int, spans) -> tuple[str | None, str | None]:
+    """The title in ", the Director-General of the Institute," after a name; never across a line."""
     match = _APPOSITION.match(after)
     if not match:
         return None, None
