@@ -21,7 +21,7 @@ import functools
 import hashlib
 import itertools
 from collections import deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from django.conf import settings
@@ -58,11 +58,12 @@ class IngestReport:
     ambiguities: list = field(default_factory=list)
 
     def add(self, counts):
-        for name in ("meetings_created", "meetings_joined", "people_created", "organizations_created"):
-            setattr(self, name, getattr(self, name) + getattr(counts, name))
-        self.statements_created += counts.statements_created
-        self.records_flagged += counts.records_flagged
-        self.ambiguities.extend(counts.ambiguities)
+        """Adds one document's `DocumentCounts`: every count it has is one of the report's."""
+        for count in fields(counts):
+            if count.name == "ambiguities":
+                self.ambiguities.extend(counts.ambiguities)
+            else:
+                setattr(self, count.name, getattr(self, count.name) + getattr(counts, count.name))
 
     @property
     def changed_nothing(self):
@@ -86,6 +87,7 @@ def document_paths(paths):
 
 
 def text_sha256(text):
+    """The `SourceDocument.sha256` of a text as read: how a document already stored is known."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -55,6 +55,28 @@ class Reviewable(models.Model):
         return bool(self.review_reason)
 
 
+class NamedRecord(Reviewable):
+    """A person or an organization: `name`, `slug` and `aliases` are declared by the subclass.
+    The slug is made from the name on first save and kept after (links stay stable)."""
+
+    detail_url_name = None
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(self.detail_url_name, args=[self.slug])
+
+    @property
+    def alias_names(self):
+        return [alias.name for alias in self.aliases.all()]
+
+
 class SourceDocument(models.Model):
     """A press release or news article as it was read, kept whole so every record can point
     back to the sentence it came from."""
@@ -84,12 +106,13 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(country=code.upper())
 
 
-class Person(Reviewable):
+class Person(NamedRecord):
     name = models.CharField(max_length=200, db_index=True)
     slug = models.SlugField(max_length=80, unique=True)
     country = CountryField(blank=True, db_index=True, help_text="The state the person represents.")
 
     objects = PersonQuerySet.as_manager()
+    detail_url_name = "meetings:person-detail"
 
     class Meta:
         ordering = ["name"]
@@ -97,18 +120,6 @@ class Person(Reviewable):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("meetings:person-detail", args=[self.slug])
-
-    @property
-    def alias_names(self):
-        return [alias.name for alias in self.aliases.all()]
 
 
 class PersonAlias(models.Model):
@@ -141,7 +152,7 @@ class PersonRedirect(models.Model):
 Person.redirect_model = PersonRedirect
 
 
-class Organization(Reviewable):
+class Organization(NamedRecord):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", "Government body"
         INTERNATIONAL = "international", "International organization"
@@ -155,23 +166,13 @@ class Organization(Reviewable):
     country = CountryField(blank=True, db_index=True, help_text="Empty for international bodies.")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
 
+    detail_url_name = "meetings:organization-detail"
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Organization, self.name, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("meetings:organization-detail", args=[self.slug])
-
-    @property
-    def alias_names(self):
-        return [alias.name for alias in self.aliases.all()]
 
 
 class OrganizationAlias(models.Model):

@@ -11,3 +11,14 @@ SEED_DOCUMENTS = ROOT / "fixtures" / "documents"
 @pytest.fixture
 def seed_paths():
     return sorted(SEED_DOCUMENTS.glob("*.txt"))
+
+
+@pytest.fixture
+def plain_http(settings):
+    """Production settings (tests run with DEBUG off), but plain HTTP and static files without a
+    collected manifest. Modules that request pages use it: `pytest.mark.usefixtures("plain_http")`."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

@@ -21,19 +21,9 @@ from meetings.models import (
 )
 from meetings.serializers import SERIALIZERS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_http")]
 
 SOURCE_TEXT = "Moscow, 10 January 2020. Sergey Lavrov said: “We support dialogue.” Bayramov agreed."
-
-
-@pytest.fixture(autouse=True)
-def plain_http(settings):
-    """Production settings, but plain HTTP and static files without a collected manifest."""
-    settings.SECURE_SSL_REDIRECT = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 @pytest.fixture

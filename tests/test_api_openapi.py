@@ -5,12 +5,12 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
-from test_api import archive, get_json, plain_http  # noqa: F401 (fixtures shared with the API tests)
+from test_api import archive, get_json  # noqa: F401 (fixtures shared with the API tests)
 
 from meetings.api.openapi import openapi_document
 from meetings.serializers import SERIALIZERS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_http")]
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from meetings.models import (
 )
 from meetings.presentation import highlight_statements, year_chart
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_http")]
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
 
@@ -162,20 +162,6 @@ def build_archive():
         "visit_2019": visit_2019,
         "source_2016": source_2016,
     }
-
-
-def serve_plainly(settings):
-    """Tests run with DEBUG off: no HTTPS redirect, and static files without a collectstatic manifest."""
-    settings.SECURE_SSL_REDIRECT = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture(autouse=True)
-def plain_http(settings):
-    serve_plainly(settings)
 
 
 @pytest.fixture

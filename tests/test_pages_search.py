@@ -3,16 +3,11 @@
 import re
 
 import pytest
-from test_pages import build_archive, grow, page, serve_plainly
+from test_pages import build_archive, grow, page
 
 from meetings.models import Statement
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def plain_http(settings):
-    serve_plainly(settings)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_http")]
 
 
 @pytest.fixture

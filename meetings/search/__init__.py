@@ -126,20 +126,15 @@ def filter_statements(
             return queryset.none()
         people = Person.objects.filter(Q(slug=slug) | Q(redirects__old_slug=slug)).values("pk")
         conditions &= Q(speaker__in=people)
-    if speaker_country not in (None, ""):
-        code = _country(speaker_country)
-        if code is None:
-            return queryset.none()
-        conditions &= (
-            _copy_condition("search_speaker_country", "=", code) if use_copies else Q(speaker__country=code)
-        )
-    if meeting_country not in (None, ""):
-        code = _country(meeting_country)
-        if code is None:
-            return queryset.none()
-        conditions &= (
-            _copy_condition("search_meeting_country", "=", code) if use_copies else Q(meeting__country=code)
-        )
+    for value, copy, lookup in (
+        (speaker_country, "search_speaker_country", "speaker__country"),
+        (meeting_country, "search_meeting_country", "meeting__country"),
+    ):
+        if value not in (None, ""):
+            code = _country(value)
+            if code is None:
+                return queryset.none()
+            conditions &= _copy_condition(copy, "=", code) if use_copies else Q(**{lookup: code})
     if organization not in (None, ""):
         slug = _slug(organization)
         if slug is None:

@@ -82,18 +82,23 @@ class ParsedQuery:
         return [term for group in self.groups for term in group.include + group.exclude]
 
 
-def words_of(text: str) -> list[str]:
-    """Runs of letters and digits: the tokens both databases index."""
-    tokens, current = [], []
+def runs_of(text: str, belongs) -> list[str]:
+    """The runs of characters for which `belongs(ch)` holds, in order."""
+    runs, current = [], []
     for ch in text:
-        if ch.isalnum():
+        if belongs(ch):
             current.append(ch)
         elif current:
-            tokens.append("".join(current))
+            runs.append("".join(current))
             current = []
     if current:
-        tokens.append("".join(current))
-    return tokens
+        runs.append("".join(current))
+    return runs
+
+
+def words_of(text: str) -> list[str]:
+    """Runs of letters and digits: the tokens both databases index."""
+    return runs_of(text, str.isalnum)
 
 
 def make_term(text: str) -> Term | None:
@@ -112,16 +117,7 @@ def make_term(text: str) -> Term | None:
 
 def split_chunk(chunk: str) -> list[str]:
     """`well-known,ceasefire` -> ["well-known", "ceasefire"]: joiners keep a word whole."""
-    parts, current = [], []
-    for ch in chunk:
-        if ch.isalnum() or ch in WORD_JOINERS:
-            current.append(ch)
-        elif current:
-            parts.append("".join(current))
-            current = []
-    if current:
-        parts.append("".join(current))
-    return parts
+    return runs_of(chunk, lambda ch: ch.isalnum() or ch in WORD_JOINERS)
 
 
 def lex(text: str) -> list[tuple[str, str]]:

@@ -104,22 +104,15 @@ class Command(BaseCommand):
                 names = [p.replace("\\", "/").rsplit("/", 1)[-1] for p in paths]
                 documents = documents.filter(file_name__in=names)
             total = documents.count()
-            progress = Progress(sys.stderr, total=total, quiet=quiet)
-            ingester = Ingester(
-                batch_size=batch_size,
-                progress=progress,
-                workers=default_workers(total) if workers is None else workers,
-            )
-            report = ingester.reextract(documents)
         else:
             total = sum(1 for _ in document_paths(paths))
-            progress = Progress(sys.stderr, total=total, quiet=quiet)
-            ingester = Ingester(
-                batch_size=batch_size,
-                progress=progress,
-                workers=default_workers(total) if workers is None else workers,
-            )
-            report = ingester.ingest_paths(paths)
+        progress = Progress(sys.stderr, total=total, quiet=quiet)
+        ingester = Ingester(
+            batch_size=batch_size,
+            progress=progress,
+            workers=default_workers(total) if workers is None else workers,
+        )
+        report = ingester.reextract(documents) if reextract else ingester.ingest_paths(paths)
         progress.close()
 
         if as_json:
