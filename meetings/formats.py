@@ -21,7 +21,8 @@ from django.db.models import QuerySet
 from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 
-from .serializers import UrlBuilder, serializer_for
+from .record_urls import UrlBuilder
+from .serializers import serializer_for
 
 FORMATS = ("json", "csv")
 DEFAULT_PAGE_SIZE = 50

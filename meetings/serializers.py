@@ -8,18 +8,14 @@ the code for countries, the numeric id for statements, participants and source d
 Rows are built from `QuerySet.values()` rather than model instances, so a CSV of a million
 statements streams without building a million model objects; related data that a column needs
 (aliases, counts) is fetched once per chunk of rows, never once per row.
+
+The base class and `Column` are in `meetings.record_serializer`; absolute URLs are built by
+`meetings.record_urls.UrlBuilder`.
 """
 
-from collections import namedtuple
-from dataclasses import dataclass
-from functools import cached_property
-from itertools import islice
-
-from django.db.models import Case, Count, F, Func, QuerySet, TextField, Value, When
+from django.db.models import Case, Count, F, Func, TextField, Value, When
 from django.db.models.functions import Cast, NullIf
-from django.urls import reverse
 from django_countries import countries as country_names
-from django_countries.fields import Country
 
 from .models import (
     Meeting,
@@ -31,179 +27,11 @@ from .models import (
     SourceDocument,
     Statement,
 )
-
-LIST_SEPARATOR = "; "  # joins multi-valued columns (aliases, participant countries) in a CSV cell
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str  # JSON Schema type: "string", "integer", "boolean"; format given separately
-    description: str
-    nullable: bool = False
-    format: str = ""  # "date", "date-time", "uri" or ""
-
-
-def _column(name, description, type="string", *, nullable=False, format=""):
-    return Column(name, type, description, nullable, format)
-
-
-def chunked(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
-class UrlBuilder:
-    """Absolute URLs for records, fast enough for a million rows: each URL pattern is reversed
-    once with a placeholder, then filled in by string concatenation."""
-
-    _PLACEHOLDER = "zz0placeholder0zz"
-    _NUMBER = 987654321
-
-    def __init__(self, request=None, base=""):
-        self.base = request.build_absolute_uri("/")[:-1] if request is not None else base.rstrip("/")
-
-    def _split(self, name, numeric=False):
-        marker = str(self._NUMBER) if numeric else self._PLACEHOLDER
-        prefix, _, suffix = reverse(name, args=[marker]).partition(marker)
-        return self.base + prefix, suffix
-
-    @cached_property
-    def _meeting(self):
-        return self._split("meetings:meeting-detail")
-
-    @cached_property
-    def _person(self):
-        return self._split("meetings:person-detail")
-
-    @cached_property
-    def _organization(self):
-        return self._split("meetings:organization-detail")
-
-    @cached_property
-    def _country(self):
-        return self._split("meetings:country-detail")
-
-    @cached_property
-    def _source(self):
-        return self._split("meetings:source-detail", numeric=True)
-
-    def absolute(self, path):
-        return self.base + path
-
-    def parts(self, kind):
-        """(prefix, suffix) around the identifier in URLs of `kind`: "meeting", "person", ..."""
-        return getattr(self, f"_{kind}")
-
-    def meeting(self, slug):
-        return f"{self._meeting[0]}{slug}{self._meeting[1]}" if slug else None
-
-    def person(self, slug):
-        return f"{self._person[0]}{slug}{self._person[1]}" if slug else None
-
-    def organization(self, slug):
-        return f"{self._organization[0]}{slug}{self._organization[1]}" if slug else None
-
-    def country(self, code):
-        return f"{self._country[0]}{code.lower()}{self._country[1]}" if code else None
-
-    def source(self, pk):
-        return f"{self._source[0]}{pk}{self._source[1]}" if pk is not None else None
-
-    def statement(self, meeting_slug, pk):
-        return f"{self._meeting[0]}{meeting_slug}{self._meeting[1]}#statement-{pk}" if meeting_slug else None
-
-
-def _value_of(obj, lookup):
-    """Follow an ORM lookup ("speaker__slug") through attributes of a model instance."""
-    value = obj
-    for part in lookup.split("__"):
-        if value is None:
-            return None
-        value = getattr(value, part)
-    if isinstance(value, Country):
-        return value.code or ""
-    return value
+from .record_serializer import LIST_SEPARATOR, REVIEW_COLUMNS, RecordSerializer, column
 
 
 def _country_name(code):
     return (country_names.name(code) or None) if code else None
-
-
-class RecordSerializer:
-    """Turns records of one kind into flat dicts. Subclasses name the ORM values they read
-    (`lookups`), the columns they produce (`columns`, in CSV order) and how (`row`)."""
-
-    kind = ""
-    model = None
-    plural = ""
-    lookups: tuple = ()
-    columns: tuple = ()
-
-    @property
-    def column_names(self):
-        return [column.name for column in self.columns]
-
-    # The order of records when the view did not choose one (None: the model's default ordering).
-    default_order = None
-
-    def ordered(self, data):
-        """`data` in the view's explicit order, else in `default_order`."""
-        if self.default_order and isinstance(data, QuerySet) and not data.query.order_by:
-            return data.order_by(*self.default_order)
-        return data
-
-    def row(self, values, urls):
-        raise NotImplementedError
-
-    def add_related(self, rows, values):
-        """Fill the columns that need other tables, one query per chunk (rows and values align)."""
-
-    def sql_columns(self, urls):
-        """The columns as SQL expressions, for PostgreSQL to write the CSV itself (COPY); None
-        when this kind has no such twin. See formats.copy_csv_chunks."""
-        return None
-
-    @cached_property
-    def values_type(self):
-        """The row type `row()` reads: one attribute per lookup, as `values_list(named=True)` gives."""
-        return namedtuple(f"{type(self).__name__}Values", self.lookups)
-
-    def values_of(self, item):
-        """The looked-up values of a model instance (or a dict of them), as a values_type row."""
-        if isinstance(item, dict):
-            return self.values_type(**{lookup: item.get(lookup) for lookup in self.lookups})
-        return self.values_type(*(_value_of(item, lookup) for lookup in self.lookups))
-
-    def record_chunks(self, data, urls, chunk_size=2000):
-        """Flat records of `data` (a queryset of this kind, or an iterable of instances), in
-        lists of at most `chunk_size`, streaming from the database."""
-        if isinstance(data, QuerySet) and data.model is self.model:
-            values = (
-                data.prefetch_related(None)
-                .values_list(*self.lookups, named=True)
-                .iterator(chunk_size=chunk_size)
-            )
-        else:
-            values = (self.values_of(item) for item in data)
-        for chunk in chunked(values, chunk_size):
-            rows = [self.row(value, urls) for value in chunk]
-            self.add_related(rows, chunk)
-            yield rows
-
-    def records(self, data, urls, chunk_size=2000):
-        for chunk in self.record_chunks(data, urls, chunk_size):
-            yield from chunk
-
-    def record(self, instance, urls):
-        return next(self.records([instance], urls))
-
-
-REVIEW_COLUMNS = (
-    _column("curated", "True once an editor has saved the record: ingest no longer changes it.", "boolean"),
-    _column("review_reason", "Why the extractor was unsure; empty when nothing needs a look."),
-)
 
 
 class MeetingSerializer(RecordSerializer):
@@ -221,19 +49,19 @@ class MeetingSerializer(RecordSerializer):
         "review_reason",
     )
     columns = (
-        _column("slug", "Stable identifier of the meeting."),
-        _column("url", "The meeting's page.", format="uri"),
-        _column("title", "Headline of the meeting."),
-        _column("date", "Day the meeting took place.", nullable=True, format="date"),
-        _column("city", "City where it was held (may be empty)."),
-        _column("country", "ISO 3166-1 alpha-2 code of the host country (may be empty)."),
-        _column("kind", "in_person, phone or video."),
-        _column("summary", "Short summary (may be empty)."),
-        _column(
+        column("slug", "Stable identifier of the meeting."),
+        column("url", "The meeting's page.", format="uri"),
+        column("title", "Headline of the meeting."),
+        column("date", "Day the meeting took place.", nullable=True, format="date"),
+        column("city", "City where it was held (may be empty)."),
+        column("country", "ISO 3166-1 alpha-2 code of the host country (may be empty)."),
+        column("kind", "in_person, phone or video."),
+        column("summary", "Short summary (may be empty)."),
+        column(
             "participant_countries", f"Alpha-2 codes of the states represented, joined by '{LIST_SEPARATOR}'."
         ),
-        _column("participant_count", "Number of participants.", "integer"),
-        _column("statement_count", "Number of statements recorded.", "integer"),
+        column("participant_count", "Number of participants.", "integer"),
+        column("statement_count", "Number of statements recorded.", "integer"),
         *REVIEW_COLUMNS,
     )
 
@@ -296,13 +124,13 @@ class PersonSerializer(RecordSerializer):
     kind, model, plural = "person", Person, "people"
     lookups = ("pk", "slug", "name", "country", "curated", "review_reason")
     columns = (
-        _column("slug", "Stable identifier; a merged person's old slug redirects to the survivor."),
-        _column("url", "The person's page.", format="uri"),
-        _column("name", "Canonical name."),
-        _column("country", "Alpha-2 code of the state the person represents (may be empty)."),
-        _column("aliases", f"Other spellings seen in sources, joined by '{LIST_SEPARATOR}'."),
-        _column("meeting_count", "Meetings the person took part in.", "integer"),
-        _column("statement_count", "Statements attributed to the person.", "integer"),
+        column("slug", "Stable identifier; a merged person's old slug redirects to the survivor."),
+        column("url", "The person's page.", format="uri"),
+        column("name", "Canonical name."),
+        column("country", "Alpha-2 code of the state the person represents (may be empty)."),
+        column("aliases", f"Other spellings seen in sources, joined by '{LIST_SEPARATOR}'."),
+        column("meeting_count", "Meetings the person took part in.", "integer"),
+        column("statement_count", "Statements attributed to the person.", "integer"),
         *REVIEW_COLUMNS,
     )
 
@@ -333,16 +161,14 @@ class OrganizationSerializer(RecordSerializer):
     kind, model, plural = "organization", Organization, "organizations"
     lookups = ("pk", "slug", "name", "acronym", "country", "kind", "curated", "review_reason")
     columns = (
-        _column("slug", "Stable identifier; a merged organization's old slug redirects to the survivor."),
-        _column("url", "The organization's page.", format="uri"),
-        _column("name", "Full name."),
-        _column("acronym", "Acronym (may be empty)."),
-        _column("country", "Alpha-2 code of its state; empty for international bodies."),
-        _column("kind", "government, international, ngo, media or other."),
-        _column("aliases", f"Other names seen in sources, joined by '{LIST_SEPARATOR}'."),
-        _column(
-            "meeting_count", "Meetings that mention it or where a participant represented it.", "integer"
-        ),
+        column("slug", "Stable identifier; a merged organization's old slug redirects to the survivor."),
+        column("url", "The organization's page.", format="uri"),
+        column("name", "Full name."),
+        column("acronym", "Acronym (may be empty)."),
+        column("country", "Alpha-2 code of its state; empty for international bodies."),
+        column("kind", "government, international, ngo, media or other."),
+        column("aliases", f"Other names seen in sources, joined by '{LIST_SEPARATOR}'."),
+        column("meeting_count", "Meetings that mention it or where a participant represented it.", "integer"),
         *REVIEW_COLUMNS,
     )
 
@@ -384,11 +210,11 @@ class CountrySerializer(RecordSerializer):
     kind, model, plural = "country", None, "countries"
     lookups = ("code",)
     columns = (
-        _column("code", "ISO 3166-1 alpha-2 code: the stable identifier."),
-        _column("url", "The country's page.", format="uri"),
-        _column("name", "English short name."),
-        _column("meeting_count", "Meetings it hosted or took part in.", "integer"),
-        _column("person_count", "People who represent it.", "integer"),
+        column("code", "ISO 3166-1 alpha-2 code: the stable identifier."),
+        column("url", "The country's page.", format="uri"),
+        column("name", "English short name."),
+        column("meeting_count", "Meetings it hosted or took part in.", "integer"),
+        column("person_count", "People who represent it.", "integer"),
     )
 
     @staticmethod
@@ -485,25 +311,25 @@ class StatementSerializer(RecordSerializer):
         "review_reason",
     )
     columns = (
-        _column("id", "Stable numeric identifier of the statement.", "integer"),
-        _column("url", "The statement on its meeting's page.", format="uri"),
-        _column("meeting", "Slug of the meeting."),
-        _column("meeting_url", "The meeting's page.", format="uri"),
-        _column("meeting_title", "Headline of the meeting."),
-        _column("meeting_date", "Day of the meeting.", nullable=True, format="date"),
-        _column("meeting_country", "Alpha-2 code of the host country (may be empty)."),
-        _column("speaker", "Slug of the speaker; null when unresolved.", nullable=True),
-        _column("speaker_url", "The speaker's page.", nullable=True, format="uri"),
-        _column("speaker_name", "Canonical name of the speaker.", nullable=True),
-        _column("speaker_country", "Alpha-2 code of the state the speaker represents.", nullable=True),
-        _column("attribution", 'The speaker as the source wrote it ("S.Lavrov").'),
-        _column("kind", "direct (quotation) or reported (speech)."),
-        _column("text", "What was said."),
-        _column("order", "Position within the meeting.", "integer"),
-        _column("source", "Id of the source document.", "integer", nullable=True),
-        _column("source_url", "The source document's page.", nullable=True, format="uri"),
-        _column("start", "Character offset of the text in the source.", "integer", nullable=True),
-        _column("end", "Character offset just after the text in the source.", "integer", nullable=True),
+        column("id", "Stable numeric identifier of the statement.", "integer"),
+        column("url", "The statement on its meeting's page.", format="uri"),
+        column("meeting", "Slug of the meeting."),
+        column("meeting_url", "The meeting's page.", format="uri"),
+        column("meeting_title", "Headline of the meeting."),
+        column("meeting_date", "Day of the meeting.", nullable=True, format="date"),
+        column("meeting_country", "Alpha-2 code of the host country (may be empty)."),
+        column("speaker", "Slug of the speaker; null when unresolved.", nullable=True),
+        column("speaker_url", "The speaker's page.", nullable=True, format="uri"),
+        column("speaker_name", "Canonical name of the speaker.", nullable=True),
+        column("speaker_country", "Alpha-2 code of the state the speaker represents.", nullable=True),
+        column("attribution", 'The speaker as the source wrote it ("S.Lavrov").'),
+        column("kind", "direct (quotation) or reported (speech)."),
+        column("text", "What was said."),
+        column("order", "Position within the meeting.", "integer"),
+        column("source", "Id of the source document.", "integer", nullable=True),
+        column("source_url", "The source document's page.", nullable=True, format="uri"),
+        column("start", "Character offset of the text in the source.", "integer", nullable=True),
+        column("end", "Character offset just after the text in the source.", "integer", nullable=True),
         *REVIEW_COLUMNS,
     )
 
@@ -586,19 +412,19 @@ class ParticipantSerializer(RecordSerializer):
         "review_reason",
     )
     columns = (
-        _column("id", "Stable numeric identifier of the participation.", "integer"),
-        _column("meeting", "Slug of the meeting."),
-        _column("meeting_url", "The meeting's page.", format="uri"),
-        _column("meeting_date", "Day of the meeting.", nullable=True, format="date"),
-        _column("person", "Slug of the person."),
-        _column("person_url", "The person's page.", format="uri"),
-        _column("person_name", "Canonical name of the person."),
-        _column("name_as_written", "The name as this source wrote it."),
-        _column("role", 'Role as written ("Foreign Minister").'),
-        _column("country", "Alpha-2 code of the state represented at this meeting."),
-        _column("organization", "Slug of the organization represented.", nullable=True),
-        _column("organization_url", "The organization's page.", nullable=True, format="uri"),
-        _column("organization_name", "Name of the organization represented.", nullable=True),
+        column("id", "Stable numeric identifier of the participation.", "integer"),
+        column("meeting", "Slug of the meeting."),
+        column("meeting_url", "The meeting's page.", format="uri"),
+        column("meeting_date", "Day of the meeting.", nullable=True, format="date"),
+        column("person", "Slug of the person."),
+        column("person_url", "The person's page.", format="uri"),
+        column("person_name", "Canonical name of the person."),
+        column("name_as_written", "The name as this source wrote it."),
+        column("role", 'Role as written ("Foreign Minister").'),
+        column("country", "Alpha-2 code of the state represented at this meeting."),
+        column("organization", "Slug of the organization represented.", nullable=True),
+        column("organization_url", "The organization's page.", nullable=True, format="uri"),
+        column("organization_name", "Name of the organization represented.", nullable=True),
         *REVIEW_COLUMNS,
     )
 
@@ -637,16 +463,16 @@ class SourceDocumentSerializer(RecordSerializer):
         "extractor_version",
     )
     columns = (
-        _column("id", "Stable numeric identifier of the source document.", "integer"),
-        _column("url", "The source document's page in the archive.", format="uri"),
-        _column("file_name", "File the text was read from."),
-        _column("sha256", "SHA-256 of the file's bytes."),
-        _column("title", "Headline (may be empty)."),
-        _column("published", "Publication day.", nullable=True, format="date"),
-        _column("publisher", "Publisher (may be empty)."),
-        _column("original_url", "Where the document was published (may be empty)."),
-        _column("imported_at", "When the archive read it.", format="date-time"),
-        _column("extractor_version", "Version of the extractor that read it."),
+        column("id", "Stable numeric identifier of the source document.", "integer"),
+        column("url", "The source document's page in the archive.", format="uri"),
+        column("file_name", "File the text was read from."),
+        column("sha256", "SHA-256 of the file's bytes."),
+        column("title", "Headline (may be empty)."),
+        column("published", "Publication day.", nullable=True, format="date"),
+        column("publisher", "Publisher (may be empty)."),
+        column("original_url", "Where the document was published (may be empty)."),
+        column("imported_at", "When the archive read it.", format="date-time"),
+        column("extractor_version", "Version of the extractor that read it."),
     )
 
     def row(self, v, urls):

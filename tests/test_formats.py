@@ -92,7 +92,8 @@ def test_postgresql_writes_the_same_statement_csv_as_python(meetings):
 
     from meetings.formats import copy_csv_chunks, csv_lines
     from meetings.models import SourceDocument, Statement
-    from meetings.serializers import SERIALIZERS, UrlBuilder
+    from meetings.record_urls import UrlBuilder
+    from meetings.serializers import SERIALIZERS
 
     source = SourceDocument.objects.create(file_name="s.txt", sha256="d" * 64, text="x" * 200)
     speaker = Person.objects.get(name="Ilham Aliyev")

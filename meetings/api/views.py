@@ -36,7 +36,8 @@ from ..models import (
     PersonRedirect,
     SourceDocument,
 )
-from ..serializers import UrlBuilder, serializer_for
+from ..record_urls import UrlBuilder
+from ..serializers import serializer_for
 from .openapi import SCHEMA_NAMES, openapi_document
 
 READ_ONLY_METHODS = ["get", "head", "options"]
