@@ -173,3 +173,76 @@ def test_a_house_named_without_article_is_an_institution_with_article_a_building
 def test_a_ministrys_bureau_is_an_executive_office(extractor):
     text = "Minister Anna Berg met officials of the Bureau of Western Hemisphere Affairs in Lima.\n"
     assert not any("Bureau" in n for n in org_names(extractor, text))
+
+
+# --- found on articles written in other outlets' styles ---------------------------------------------
+
+
+def test_a_place_qualifying_an_issue_is_not_the_place_but_one_in_a_location_phrase_is(extractor):
+    wire = (
+        "LIMA (AP) — Foreign Minister Anna Berg met Peruvian President Luis Soto on Tuesday as "
+        "negotiators struggled over a Bogota trade deal.\n"
+    )
+    meeting = only_meeting(extractor.extract(wire, "ap.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Lima", "PE")
+    residence = "Foreign Secretary Anna Berg met Luis Soto at the official London residence on Monday.\n"
+    assert only_meeting(extractor.extract(residence, "res.txt"))["city"] == "London"
+
+
+def test_two_meetings_on_days_written_on_sentence_start_are_kept_apart(extractor):
+    text = (
+        "Minister Lena Vos holds talks in Vienna and Prague\n\nPublished 22 May 2024\n\n"
+        "On 20 May 2024, Foreign Minister Lena Vos met with Austrian Foreign Minister Alexander "
+        "Schallenberg in Vienna.\n\n"
+        "On 21 May 2024, Minister Vos met with Czech Foreign Minister Jan Lipavsky in Prague.\n"
+    )
+    meetings = extractor.extract(text, "two.txt")["meetings"]
+    assert [(m["date"], m["city"]) for m in meetings] == [("2024-05-20", "Vienna"), ("2024-05-21", "Prague")]
+    # the guest is not given the host's country: one state's two foreign ministers do not meet
+    assert by_name(meetings[0])["Lena Vos"]["country"] is None
+
+
+def by_name(meeting):
+    return {p["name"]: p for p in meeting["participants"]}
+
+
+def test_a_joint_press_conference_is_no_multilateral_event(extractor):
+    text = (
+        "Joint press conference of Secretary-General Mark Rutte and Prime Minister Jonas Gahr Store\n\n"
+        "Oslo, 4 November 2024\n\n"
+        "MARK RUTTE: Thank you, Prime Minister, for welcoming me to Oslo.\n\n"
+        "JONAS GAHR STORE: Thank you, Secretary-General. We discussed support to Ukraine.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "presser.txt"))
+    assert by_name(meeting)["Jonas Gahr Store"]["country"] == "NO"
+
+
+def test_a_hyphenated_arabic_article_belongs_to_the_name_and_a_byline_ends_with_its_capitals(extractor):
+    text = (
+        "By OMAR HADDAD Associated Press\n\n"
+        "CAIRO (AP) — U.S. Secretary of State Antony Blinken met Egyptian President Abdel Fattah "
+        "el-Sisi on Tuesday.\n"
+    )
+    names = people_of(extractor, text)
+    assert "Abdel Fattah el-Sisi" in names and not any("Associated" in n for n in names)
+
+
+def test_a_city_of_several_words_is_not_a_person():
+    from meetings.extraction.people import clean_name
+
+    assert clean_name("Rio de Janeiro") is None
+
+
+def test_a_longer_title_of_a_country_does_not_give_a_bare_titles_country():
+    from meetings.extraction.people import Person
+    from meetings.extraction.roles import country_from_titles
+
+    person = Person("Mauro Vieira", role="Minister")
+    assert country_from_titles(person, "Minister Mauro Vieira met the Foreign Minister of Argentina.") is None
+    assert country_from_titles(person, "Minister Mauro Vieira, Minister of Brazil, met her.") == "BR"
+
+
+def test_an_apposition_never_runs_across_a_line_break(extractor):
+    text = "Press Statement\nAntony Blinken, Secretary of State\nJune 2, 2022\n\nSecretary Blinken met Anna Berg.\n"
+    roles = {p["name"]: p["role"] for p in extractor.extract(text, "line.txt")["people"]}
+    assert roles["Antony Blinken"] == "Secretary of State"

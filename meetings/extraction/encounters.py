@@ -273,7 +273,7 @@ _LIST_ENDS = re.compile(
 
 def _has_explicit_day(text: str) -> bool:
     return bool(
-        re.search(r"\b(on|since)\s+(\w+\s+\d{1,2}\b|\d{1,2}\s+\w+)", text)
+        re.search(r"\b(on|since)\s+(\w+\s+\d{1,2}\b|\d{1,2}\s+\w+)", text, re.IGNORECASE)
         or re.search(
             r"\b(on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text, re.I
         )

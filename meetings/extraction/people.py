@@ -16,7 +16,9 @@ from . import titles
 from .countries import country_mentions, country_of_city, find_country
 from .document import doc_text
 
-_NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
+_NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*)"
+# An Arabic article joined to a surname ("el-Sisi", "al-Assad") belongs to the name.
+_JOINED_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z]")
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|ben|abu)"
 _NAME_SEQUENCE = re.compile(rf"{_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_WORD}){{0,4}}")
 _INITIAL_SURNAME = re.compile(r"\b(?:[A-Z]\.\s?){1,2}[A-Z][a-z][\w'’-]+")
@@ -117,6 +119,9 @@ def clean_name(text: str) -> str | None:
     name only, a word in lower case).
     """
     text = re.split(r"\s+(?:and|&)\s+|,|\(|/", _first_sentence(text.strip()))[0]  # "/" ends a photo credit
+    caps = re.match(r"(?:[A-Z][A-Z'’.-]+\s+){2,}(?=[A-Z][a-z])", text.strip())
+    if caps:  # "By MATTHEW LEE Associated Press": a name in capitals ends where the capitals do
+        text = caps.group().strip()
     if text.isupper():  # "SECRETARY KERRY" in a transcript
         text = text.title()
     text = re.sub(r"[’']s$", "", text.strip(" ,.;:()[]\"“”«»'’-–—"))
@@ -146,10 +151,16 @@ def clean_name(text: str) -> str | None:
         if _is_patronymic(words[-1]) or len(words) < 3:
             return None  # "Sergey Viktorovich", "Ilham Heydar oglu": forms of address
         words = [w for w in words if not _is_patronymic(w)]  # "Vladimir Vladimirovich Putin"
-    if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+    if (
+        not words
+        or not words[0][:1].isupper()
+        or not (words[-1][:1].isupper() or _JOINED_ARTICLE.match(words[-1]))
+    ):
         return None
     if len(words) == 1 and (len(words[0]) < 2 or words[0].isupper() or country_of_city(words[0])):
         return None
+    if len(words) > 1 and country_of_city(" ".join(words)):
+        return None  # "Rio de Janeiro"
     cut = next((i for i, w in enumerate(words) if fold(w) in _FUNCTION_WORDS), None)
     if cut is not None:  # "Nabil Fahmy Before Their Meeting" in a headline in title case
         words = words[:cut]
@@ -287,6 +298,8 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             end += patronymic.end()  # "Ilham Heydar oglu": a form of address, whole
             surname = re.match(r" [A-Z][\w’'-]+", text[end : end + 40])
             end += surname.end() if surname else 0  # "Heydar Alirza oglu Aliyev": a full name
+        joined = re.match(r"[ \u00a0](?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w’'-]+", text[end : end + 40])
+        end += joined.end() if joined else 0  # "Abdel Fattah" + "el-Sisi"
         if (
             _inside_other_name(doc, start, end)
             or re.search(r"\bthe\s+$", text[max(0, start - 5) : start])

@@ -262,7 +262,18 @@ def _fill_countries(drafts, guests=None) -> None:
         for person in draft.people:
             visited = (guests or {}).get(person, ())
             visiting = draft.country in visited or "*" in visited
-            if person.country is None and draft.country and not _international(person) and not visiting:
+            # two holders of one office of one state do not meet: the host's counterpart is a guest
+            counterpart = any(
+                o is not person and o.country == draft.country and _same_office(o.role, person.role)
+                for o in draft.people
+            )
+            if (
+                person.country is None
+                and draft.country
+                and not _international(person)
+                and not visiting
+                and not (counterpart and person.role)
+            ):
                 person.country = draft.country
     for draft in drafts:
         for person in draft.people:
@@ -300,6 +311,7 @@ def _meeting_of(found, meetings, drafts):
 
 def _at_multilateral_event(draft) -> bool:
     text = " ".join(s.text for s in draft.sentences).lower()
+    text = re.sub(r"\b(?:press|news) conference\b", "", text)  # two people before journalists
     return bool(re.search(r"\b(sidelines|summit|forum|conference|assembly|congress)\b", text))
 
 
@@ -314,6 +326,17 @@ def _affiliate(people: list[Person], organizations: list[dict]) -> None:
                 person.organization = org["name"]
                 person.organization_kind = org.get("kind")
                 break
+
+
+_RANK = re.compile(
+    r"\b(?:deputy|vice|assistant|acting|first|state|junior|under|special|chief)\b", re.IGNORECASE
+)
+
+
+def _same_office(one: str | None, other: str | None) -> bool:
+    """ "Foreign Minister" and "Minister" are one office; "Deputy Foreign Minister" is another."""
+    head = title_head(one)
+    return head is not None and head == title_head(other) and not _RANK.search(f"{one} {other}")
 
 
 def _names_organization(person: Person, organizations: list[dict]) -> bool:

@@ -101,7 +101,7 @@ def _city_in(sent) -> tuple[str, str] | None:
         for e in sent.ents
         if e.label_ in ("GPE", "LOC", "FAC")
         and not re.search(r"\bfrom\s+(the\s+)?$", text[max(0, e.start_char - 12) : e.start_char])
-        and e.root.dep_ not in _METONYMY
+        and not _metonymy(e)
     ]  # a city someone comes "from" is not where they meet; "Stockholm still needed" is its government
     for name in prepositional + entities:
         found = _as_city(name)
@@ -113,6 +113,21 @@ def _city_in(sent) -> tuple[str, str] | None:
 # A capital as the subject or owner ("Stockholm still needed to act", "Ankara's demands") stands
 # for its government, not for the place of a meeting.
 _METONYMY = ("nsubj", "nsubjpass", "poss")
+
+
+def _metonymy(entity) -> bool:
+    """Whether a place name stands for something else: its government ("Stockholm still needed"),
+    or an issue when it qualifies a noun outside a phrase of location ("a Gaza cease-fire deal";
+    but "at the official London residence" is a place)."""
+    root = entity.root
+    if root.dep_ in _METONYMY:
+        return True
+    if root.dep_ in ("compound", "amod"):
+        head = root.head
+        while head.dep_ in ("compound", "amod") and head.head is not head:
+            head = head.head
+        return not (head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "inside", "near"))
+    return False
 
 
 def _as_city(name: str) -> tuple[str, str] | None:

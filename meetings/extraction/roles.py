@@ -246,6 +246,8 @@ def country_from_titles(person: Person, text: str) -> str | None:
     for match in re.finditer(
         rf"\b{role}\s+of\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})", text
     ):
+        if re.search(r"[A-Z][\w-]*\s+$", text[max(0, match.start() - 30) : match.start()]):
+            continue  # "Foreign Minister of Argentina" is not the title "Minister" of Argentina
         code = find_country(match.group(1))
         if code:
             found.add(code)
