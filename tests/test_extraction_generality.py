@@ -246,3 +246,34 @@ def test_an_apposition_never_runs_across_a_line_break(extractor):
     text = "Press Statement\nAntony Blinken, Secretary of State\nJune 2, 2022\n\nSecretary Blinken met Anna Berg.\n"
     roles = {p["name"]: p["role"] for p in extractor.extract(text, "line.txt")["people"]}
     assert roles["Antony Blinken"] == "Secretary of State"
+
+
+def test_a_meeting_told_as_to_come_is_no_second_meeting(extractor):
+    text = (
+        "Minister Anna Berg in Beijing\n\nJune 19, 2023\n\n"
+        "Foreign Minister Anna Berg met Chinese Foreign Minister Qin Gang in Beijing on Sunday.\n\n"
+        "Berg was expected to meet China's top diplomat Wang Yi on Monday.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "planned.txt"))
+    assert "Wang Yi" not in by_name(meeting)
+
+
+def test_someone_who_attended_the_meetings_was_at_each_of_them(extractor):
+    text = (
+        "Minister Lena Vos in Lisbon\n\nPublished 16 June 2023\n\n"
+        "On 14 June 2023, Foreign Minister Lena Vos met with Portuguese Foreign Minister Rui Costa.\n\n"
+        "On 15 June 2023, Minister Vos met with President Marta Pinto in Lisbon.\n\n"
+        "Ambassador Ilgar Karimov also attended the meetings.\n"
+    )
+    meetings = extractor.extract(text, "both.txt")["meetings"]
+    assert len(meetings) == 2
+    assert all("Ilgar Karimov" in by_name(m) for m in meetings)
+
+
+def test_updating_someone_is_reported_speech(extractor):
+    text = (
+        "Foreign Secretary Anna Berg held a video call with Foreign Minister Jonas Lind on Tuesday.\n\n"
+        "The Foreign Secretary updated the Foreign Minister on plans to deliver more air defence.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "update.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Anna Berg", "reported")]

@@ -161,6 +161,7 @@ def find_meetings(
             if person not in draft.people:
                 draft.people.append(person)
     listing = False
+    everywhere: list[Person] = []
     for sent in sentences:
         bullet = bool(re.match(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s", sent.text))
         listing = listing and bullet  # "was attended by:" then "- Name, title;" lines
@@ -169,6 +170,10 @@ def find_meetings(
             for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
                 if person not in draft.people:
                     draft.people.append(person)
+                if re.search(
+                    r"\b(?:all|both)?\s*(?:the|these)\s+(?:meetings|talks and meetings)\b", sent.text
+                ):
+                    everywhere.append(person)  # "also attended the meetings": each of them
             listing = listing or sent.text.rstrip().endswith(":")
     draft.date = _meeting_date(main, sentences, reference)
     drafts = [draft]
@@ -183,9 +188,12 @@ def find_meetings(
             and persons
             and _has_explicit_day(sent.text)
             and _has_meeting_verb(sent)
+            and not _planned(sent)
         ):
             extra = MeetingDraft(sentences=[sent], people=persons, date=when)
             drafts.append(extra)
+    for extra in drafts[1:]:
+        extra.people += [p for p in everywhere if p not in extra.people]
     if _SEPARATE.search(main[0].text) and len(draft.people) > 2:
         host, guests = draft.people[0], draft.people[1:]
         drafts[0:1] = [
@@ -203,6 +211,27 @@ def transcript_meeting(speakers: list[Person], heading, reference: date | None) 
     sentences = [heading] if heading is not None else []
     when = resolve_date(heading.text, reference) if heading is not None else None
     return MeetingDraft(sentences=sentences, people=people, date=when or reference)
+
+
+def _planned(sent) -> bool:
+    """A meeting told as to come ("was expected to meet", "will meet", "is due to hold talks")
+    has not taken place."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in ("meet", "receive", "host", "visit", "hold"):
+            words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+            if words & {"will", "would", "shall"}:
+                return True
+            head = token.head
+            if "to" in words and head.lemma_.lower() in (
+                "expect",
+                "plan",
+                "schedule",
+                "due",
+                "set",
+                "intend",
+            ):
+                return True
+    return False
 
 
 def _is_attendance(text: str) -> bool:

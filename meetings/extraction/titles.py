@@ -94,7 +94,7 @@ SPEECH_VERBS = {
     "brief", "bring", "appreciate", "condemn", "criticize", "criticise", "regret", "deplore",
     "call", "hope", "believe", "wish", "convey", "outline", "share",
     "recognize", "recognise", "commend", "applaud", "lament", "predict", "promise", "pledge",
-    "vow", "agree", "post", "tweet", "write", "continue", "conclude",
+    "vow", "agree", "post", "tweet", "write", "continue", "conclude", "update", "apprise",
 }  # fmt: skip
 
 # Of those, verbs that only count as speech with a complement of saying, not on their own.
