@@ -277,3 +277,23 @@ def test_updating_someone_is_reported_speech(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "update.txt"))
     assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Anna Berg", "reported")]
+
+
+def test_initials_inside_a_name_and_a_building_named_like_a_person(extractor):
+    text = (
+        "Jakarta, 6 March 2023 - Foreign Minister Retno L.P. Marsudi received Foreign Minister of the "
+        "Netherlands Wopke Hoekstra at the Merdeka Building, Jakarta.\n\n"
+        '"We agreed to work together," said Foreign Minister Retno.\n'
+    )
+    meeting = only_meeting(extractor.extract(text, "initials.txt"))
+    assert set(by_name(meeting)) == {"Retno L.P. Marsudi", "Wopke Hoekstra"}
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Retno L.P. Marsudi", "direct")]
+
+
+def test_the_bare_title_secretary_before_a_name_is_american(extractor):
+    text = (
+        "Secretary Carla Hill's Call with Foreign Minister Jonas Lind of Norway\n\nMARCH 1, 2022\n\n"
+        "Secretary Carla Hill spoke by phone today with Foreign Minister Jonas Lind of Norway.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "secretary.txt"))
+    assert {n: p["country"] for n, p in by_name(meeting).items()} == {"Carla Hill": "US", "Jonas Lind": "NO"}

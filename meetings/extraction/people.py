@@ -16,7 +16,7 @@ from . import titles
 from .countries import country_mentions, country_of_city, find_country
 from .document import doc_text
 
-_NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*)"
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w'’-]*\.?|[A-Z]\.|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*)"
 # An Arabic article joined to a surname ("el-Sisi", "al-Assad") belongs to the name.
 _JOINED_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z]")
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|ben|abu)"
@@ -40,7 +40,8 @@ _NOT_NAME_WORDS = {
     # "Strategic Partnership", "Downing Street", "Agência Brasil"
     "party", "movement", "corp", "inc", "ltd", "consulate", "programme", "program", "partnership",
     "alliance", "coalition", "network", "society", "foundation", "street", "avenue", "square",
-    "boulevard", "road", "agencia", "agence", "articles", "headquarters",
+    "boulevard", "road", "agencia", "agence", "articles", "headquarters", "building", "hall", "hotel",
+    "residence", "tower", "airport", "stadium",
 }  # fmt: skip
 # Words of a title's complement left before a name ("... and Security Policy Josep Borrell").
 _COMPLEMENT_WORDS = {"policy", "affairs", "security", "cooperation", "development", "relations", "trade"}

@@ -49,6 +49,9 @@ TITLE_ABBREVIATIONS = {
 # Titles that only one state uses, so they name the country on their own.
 TITLE_COUNTRIES = {
     "secretary of state": "US",
+    # "Secretary Blinken": the bare title before a name is how the US addresses its cabinet
+    # members (British secretaries are always "Foreign/Home Secretary")
+    "secretary": "US",
     "foreign secretary": "GB",
     "external affairs minister": "IN",
     "minister of external affairs": "IN",
