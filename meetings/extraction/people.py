@@ -151,7 +151,10 @@ def clean_name(text: str) -> str | None:
     if words and any(_is_patronymic(w) for w in words):
         if _is_patronymic(words[-1]) or len(words) < 3:
             return None  # "Sergey Viktorovich", "Ilham Heydar oglu": forms of address
-        words = [w for w in words if not _is_patronymic(w)]  # "Vladimir Vladimirovich Putin"
+        # "Vladimir Vladimirovich Putin"; "Heydar Alirza oglu Aliyev": "Alirza oglu" (son of
+        # Alirza) is the patronymic, the father's name with it
+        fathers = {i - 1 for i, w in enumerate(words) if fold(w) in titles.PATRONYMIC_WORDS and i > 1}
+        words = [w for i, w in enumerate(words) if not _is_patronymic(w) and i not in fathers]
     if (
         not words
         or not words[0][:1].isupper()
