@@ -297,3 +297,29 @@ def test_the_bare_title_secretary_before_a_name_is_american(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "secretary.txt"))
     assert {n: p["country"] for n, p in by_name(meeting).items()} == {"Carla Hill": "US", "Jonas Lind": "NO"}
+
+
+def test_a_speech_lead_in_ends_with_its_quotation_and_the_quotation_is_read_once(extractor):
+    text = (
+        "Minister Anna Berg today met Foreign Minister Jonas Lind in Oslo. Berg said: "
+        '"Our two countries bear a special responsibility." Lind stressed the importance of trade.\n'
+    )
+    meeting = only_meeting(extractor.extract(text, "lead.txt"))
+    assert [(s["speaker"], s["kind"], s["text"]) for s in meeting["statements"]] == [
+        ("Anna Berg", "direct", "Our two countries bear a special responsibility."),
+        ("Jonas Lind", "reported", "Lind stressed the importance of trade."),
+    ]
+
+
+def test_a_named_agreement_is_not_a_person(extractor):
+    text = "Secretary Enrique Manalo and Minister Kamikawa Yoko welcomed the Reciprocal Access Agreement.\n"
+    assert not any("Agreement" in n for n in people_of(extractor, text))
+
+
+def test_a_high_representative_is_not_given_the_host_country(extractor):
+    text = (
+        "Brussels, 14 January 2025\n\nHigh Representative Kaja Kallas met today with the Minister of "
+        "Foreign Affairs of Georgia, Maka Botchorishvili, in Brussels.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "hr.txt"))
+    assert by_name(meeting)["Kaja Kallas"]["country"] is None

@@ -273,6 +273,10 @@ def _trim_speech(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     if start < end and text[start] in _OPEN_QUOTES:
         start += 1
+        pair = {"“": "”", "«": "»", "„": "“"}.get(text[start - 1], '"')
+        closing = text.find(pair, start, end)
+        if closing > 0 and text[closing + 1 : end].strip(" .,"):
+            end = closing  # 'X said: "..." Y stressed ...': the quotation ends the speech
         stripped_end = end
         while stripped_end > start and text[stripped_end - 1] in " .":
             stripped_end -= 1

@@ -41,7 +41,8 @@ _NOT_NAME_WORDS = {
     "party", "movement", "corp", "inc", "ltd", "consulate", "programme", "program", "partnership",
     "alliance", "coalition", "network", "society", "foundation", "street", "avenue", "square",
     "boulevard", "road", "agencia", "agence", "articles", "headquarters", "building", "hall", "hotel",
-    "residence", "tower", "airport", "stadium",
+    "residence", "tower", "airport", "stadium", "agreement", "treaty", "accord", "pact", "convention",
+    "initiative", "declaration", "charter", "protocol",
 }  # fmt: skip
 # Words of a title's complement left before a name ("... and Security Policy Josep Borrell").
 _COMPLEMENT_WORDS = {"policy", "affairs", "security", "cooperation", "development", "relations", "trade"}

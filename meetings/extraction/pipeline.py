@@ -148,6 +148,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     for found in direct:
         context.note(found.person)
     quotes = quotations(text, narrative, context, body)
+    quotes = [q for q in quotes if not any(f.start <= q.start < f.end for f in direct)]  # read once
     leads = [(b.lead_start, b.start) for b in blocks if b not in unresolved]
     skip = speech + leads + [(f.start - 2, f.end) for f in quotes] + ([title_span] if title_span else [])
     context = SpeakerContext(people, participants)
@@ -349,4 +350,5 @@ def _international(person: Person) -> bool:
     """Whether the person speaks for an international body rather than a state."""
     if getattr(person, "organization_kind", None) == "international":
         return True
-    return bool(re.search(r"secretary[- ]general", person.role or "", re.IGNORECASE))
+    # offices only international bodies have: "Secretary-General", "High Representative"
+    return bool(re.search(r"secretary[- ]general|high representative", person.role or "", re.IGNORECASE))
