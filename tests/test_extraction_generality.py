@@ -323,3 +323,20 @@ def test_a_high_representative_is_not_given_the_host_country(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "hr.txt"))
     assert by_name(meeting)["Kaja Kallas"]["country"] is None
+
+
+def test_a_meeting_held_while_attending_a_ministers_meeting_abroad_gives_nobody_the_venues_country(extractor):
+    text = (
+        "February 22, 2024\n\nOn February 21, Ms. Anna Berg, Minister for Foreign Affairs, held a meeting "
+        "with the Hon. Jonas Lind, Minister for Foreign Affairs of Norway, in Rio de Janeiro, Brazil, "
+        "during her visit to attend the G20 Foreign Ministers' Meeting.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "margins.txt"))
+    assert meeting["city"] == "Rio de Janeiro"
+    assert by_name(meeting)["Anna Berg"]["country"] is None
+
+
+def test_indian_honorific_shri_is_not_part_of_the_name():
+    from meetings.extraction.people import clean_name
+
+    assert clean_name("Shri Narendra Modi") == "Narendra Modi"

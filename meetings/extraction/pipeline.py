@@ -313,7 +313,13 @@ def _meeting_of(found, meetings, drafts):
 def _at_multilateral_event(draft) -> bool:
     text = " ".join(s.text for s in draft.sentences).lower()
     text = re.sub(r"\b(?:press|news) conference\b", "", text)  # two people before journalists
-    return bool(re.search(r"\b(sidelines|summit|forum|conference|assembly|congress)\b", text))
+    return bool(
+        re.search(
+            r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"
+            r"|\bministers['’]? meeting\b",
+            text,
+        )
+    )
 
 
 def _affiliate(people: list[Person], organizations: list[dict]) -> None:

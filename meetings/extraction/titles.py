@@ -73,6 +73,7 @@ HONORIFICS = {
     "his excellency", "her excellency", "excellency", "madam", "madame", "mme", "lord", "lady",
     "mister", "senor", "señor", "herr", "monsieur", "hon", "honourable", "honorable", "rev",
     "father", "imam", "ayatollah", "hrh", "his royal highness", "her royal highness", "dear",
+    "shri", "sri", "smt", "shrimati",
 }  # fmt: skip
 
 # Party labels written before a name like a title ("Democrat Jim McDermott").
