@@ -340,3 +340,15 @@ def test_indian_honorific_shri_is_not_part_of_the_name():
     from meetings.extraction.people import clean_name
 
     assert clean_name("Shri Narendra Modi") == "Narendra Modi"
+
+
+def test_a_spokespersons_answer_telling_of_a_meeting_is_narration(extractor):
+    text = (
+        "Foreign Ministry Spokesperson's Regular Press Conference\n\n"
+        "Q: Can you share more about the visit of the Pakistani foreign minister?\n\n"
+        "Lin Jian: On May 7, Foreign Minister Wang Yi met with Pakistani Foreign Minister Ishaq Dar in "
+        "Beijing. Ishaq Dar said Pakistan firmly supports China.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "briefing.txt"))
+    assert set(by_name(meeting)) == {"Wang Yi", "Ishaq Dar"}
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ishaq Dar", "reported")]

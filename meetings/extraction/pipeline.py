@@ -11,7 +11,7 @@ from spacy.language import Language
 from . import document as doc_layout
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
-from .encounters import find_meetings, meeting_kind, transcript_meeting
+from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people_in, transcript_meeting
 from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import find_place, visitors
 from .roles import country_from_titles, describe_people, resolve_reference, title_country, title_head
@@ -119,8 +119,14 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     # (a spokesperson's) are narration
     context = SpeakerContext(people, people)
     direct, unresolved, questions = block_statements(text, blocks, context)
+    narrated = [f for f in direct if _narrates_meeting(f, doc, people)]
+    direct = [f for f in direct if f not in narrated]
+    labels = [(b.lead_start, b.lead_end) for b in blocks if any(b.start == f.start for f in narrated)]
     speech = [(f.start, f.end) for f in direct] + [(q.lead_start, q.end) for q in questions]
     mark_speech(people, speech)
+    for person in people:  # the spokesperson who narrates is not at the meeting narrated
+        for mention in person.mentions:
+            mention.in_speech = mention.in_speech or _inside(mention.start, labels)
     title_span = (title.start, title.end) if title else None
     sentences = [s for s in reading_sentences(doc) if s.text.strip() and not _inside(s.start_char, speech)]
     in_title = [
@@ -344,6 +350,20 @@ def _same_office(one: str | None, other: str | None) -> bool:
     """ "Foreign Minister" and "Minister" are one office; "Deputy Foreign Minister" is another."""
     head = title_head(one)
     return head is not None and head == title_head(other) and not _RANK.search(f"{one} {other}")
+
+
+def _narrates_meeting(found, doc, people: list[Person]) -> bool:
+    """Whether a speaker's words tell of a meeting between two others, as a spokesperson's answer
+    at a briefing does ("Lin Jian: On May 7, Wang Yi met with Ishaq Dar ..."): narration."""
+    text = doc_text(doc)
+    for sent in doc.sents:
+        if not (sent.start_char < found.end and found.start < sent.end_char) or not is_meeting_sentence(sent):
+            continue
+        start = max(sent.start_char, found.start)
+        others = [p for p in people_in(start, sent.end_char, people, text, False) if p is not found.person]
+        if len(others) >= 2:
+            return True
+    return False
 
 
 def _names_organization(person: Person, organizations: list[dict]) -> bool:
