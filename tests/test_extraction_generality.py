@@ -352,3 +352,12 @@ def test_a_spokespersons_answer_telling_of_a_meeting_is_narration(extractor):
     meeting = only_meeting(extractor.extract(text, "briefing.txt"))
     assert set(by_name(meeting)) == {"Wang Yi", "Ishaq Dar"}
     assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ishaq Dar", "reported")]
+
+
+def test_a_familiar_short_form_of_a_given_name_is_the_same_person():
+    from meetings.extraction.people import compatible
+
+    assert compatible("Joe Biden", "Joseph R. Biden")
+    assert compatible("Mike Pompeo", "Michael Pompeo")
+    assert not compatible("Ilham Aliyev", "Heydar Aliyev")
+    assert not compatible("Ali Mamedov", "Alim Mamedov")  # the full form is longer than four letters

@@ -199,6 +199,8 @@ def compatible(short: str, long: str) -> bool:
     initials = [t for t in a if len(t) == 1]
     if not full_a:
         return False
+    if len(full_a) >= 2 and a[0] == full_a[0] and _short_form(a[0], b[0]) and a[-1] == b[-1]:
+        return True  # "Joe Biden" of "Joseph R. Biden"
     if not all(any(_close(t, u) for u in b) for t in full_a):
         return False
     if len(a) >= 2 and len(full_a) == len(a) and len(a) == len(b):
@@ -212,6 +214,15 @@ def compatible(short: str, long: str) -> bool:
     if initials:
         return all(any(u.startswith(i) for u in b) for i in initials) and _close(full_a[-1], b[-1])
     return _close(a[-1], b[-1]) or _close(a[0], b[0])
+
+
+def _short_form(x: str, y: str) -> bool:
+    """A familiar short form of a given name keeps its first two letters and is at most four
+    long ("Joe" of "Joseph", "Mike" of "Michael", "Alex" of "Alexander")."""
+    shorter, longer = sorted((x, y), key=len)
+    return (
+        3 <= len(shorter) <= 4 < len(longer) and longer.startswith(shorter[:2]) and shorter[:1] == longer[:1]
+    )
 
 
 def _close(x: str, y: str) -> bool:
