@@ -361,3 +361,26 @@ def test_a_familiar_short_form_of_a_given_name_is_the_same_person():
     assert compatible("Mike Pompeo", "Michael Pompeo")
     assert not compatible("Ilham Aliyev", "Heydar Aliyev")
     assert not compatible("Ali Mamedov", "Alim Mamedov")  # the full form is longer than four letters
+
+
+def test_the_institution_speaking_is_no_venue_and_a_spokesmans_quotation_is_nobodys_statement(extractor):
+    text = (
+        "ST PETERSBURG, Jan 29 (Reuters) - President Ivan Orlov held talks with President Pavel Sokol "
+        "in St Petersburg on Monday, the Kremlin said.\n\n"
+        '"The presidents discussed integration," Kremlin spokesman Dmitry Lebedev told reporters.\n\n'
+        "Analyst Tatiana Stanovaya said the meeting was largely symbolic.\n"
+    )
+    result = extractor.extract(text, "kremlin.txt")
+    meeting = only_meeting(result)
+    assert meeting["city"] == "St Petersburg"
+    assert set(by_name(meeting)) == {"Ivan Orlov", "Pavel Sokol"} and meeting["statements"] == []
+    assert "Tatiana Stanovaya" in [p["name"] for p in result["people"]]
+
+
+def test_a_quotation_followed_by_replied_is_direct_speech(extractor):
+    text = (
+        "MADRID, 4 March 2024 — Prime Minister Pedro Sanz received Head of Government Aziz Alami.\n\n"
+        "“Our cooperation has never been stronger,” Alami replied.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "replied.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Aziz Alami", "direct")]

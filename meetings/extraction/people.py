@@ -46,6 +46,11 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 # Words of a title's complement left before a name ("... and Security Policy Josep Borrell").
 _COMPLEMENT_WORDS = {"policy", "affairs", "security", "cooperation", "development", "relations", "trade"}
+# Occupations written before a name like a title ("Analyst Tatiana Stanovaya").
+_OCCUPATIONS = {
+    "analyst", "expert", "professor", "researcher", "journalist", "reporter", "correspondent",
+    "economist", "scholar", "lawyer", "activist", "commentator", "historian", "photographer",
+}  # fmt: skip
 # Entity labels of names that are not people; a name inside a longer one is part of that name.
 _NOT_PERSON_LABELS = {"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
@@ -140,6 +145,7 @@ def clean_name(text: str) -> str | None:
         elif (
             low in titles.HONORIFICS
             or (low in _COMPLEMENT_WORDS and len(words) > 2)
+            or (low in _OCCUPATIONS and len(words) > 2)
             or low in titles.TITLE_HEADS
             or low in titles.TITLE_MODIFIERS
             or low in titles.PARTY_LABELS

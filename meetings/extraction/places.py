@@ -92,7 +92,13 @@ def _host_country(draft: MeetingDraft) -> str | None:
 def _city_in(sent) -> tuple[str, str] | None:
     low = sent.text.lower()
     for landmark, city in LANDMARKS.items():
-        if landmark in low and city:
+        at = low.find(landmark)
+        # "the Kremlin said", "according to the White House": the institution speaking, no venue
+        speaking = re.match(
+            r"\W*(?:has\s+|had\s+)?(?:said|says|announced|stated|reported)\b", low[at + len(landmark) :]
+        )
+        cited = re.search(r"according to\s+(?:the\s+)?$", low[:at])
+        if at >= 0 and city and not speaking and not cited:
             return city, country_of_city(city)
     text = doc_text(sent.doc)
     prepositional = [m.group("place") for m in _IN_PLACE.finditer(sent.text)]

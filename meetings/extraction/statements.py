@@ -16,7 +16,7 @@ from .people import Person, clean_name, compatible, person_at
 from .roles import resolve_reference, title_head
 
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_QUOTE_VERBS = r"(?:said|says|stated|states|added|noted|stressed|emphasi[sz]ed|underlined|told|posted|tweeted|wrote|declared|remarked|explained|continued|concluded|affirmed|asserted|insisted|recalled|observed|announced|pointed out|according to)"
+_QUOTE_VERBS = r"(?:said|says|stated|states|added|noted|stressed|emphasi[sz]ed|underlined|told|posted|tweeted|wrote|declared|remarked|explained|continued|concluded|affirmed|asserted|insisted|recalled|observed|announced|pointed out|according to|replied|responded|answered|warned|urged|admitted|acknowledged|argued|vowed)"
 _AFTER_QUOTE = re.compile(
     rf"^[,.]?[ \t]*[-–—]?[ \t]*(?P<attr>[^.“”\"\n]{{0,120}}?)\b{_QUOTE_VERBS}\b(?P<tail>[^.“”\"\n]{{0,80}})"
 )
