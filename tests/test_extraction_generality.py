@@ -384,3 +384,36 @@ def test_a_quotation_followed_by_replied_is_direct_speech(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "replied.txt"))
     assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Aziz Alami", "direct")]
+
+
+def test_a_fuller_form_of_the_same_title_replaces_the_short_one(extractor):
+    text = (
+        "Secretary Hill meets Minister Lind\n\nJune 2, 2022\n\n"
+        "Secretary of State Carla Hill met with Foreign Minister Jonas Lind of Norway in Washington today.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "fuller.txt"))
+    assert by_name(meeting)["Carla Hill"]["role"] == "Secretary of State"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
+        ("Senator the Hon.", "Senator"),
+        ("Deputy Crown Prince", "Deputy Crown Prince"),
+        ("SECRETARY", "Secretary"),
+        ("the Foreign Ministers", "Foreign Minister"),
+    ],
+)
+def test_titles_are_cleaned_of_forms_of_address_capitals_and_plurals(phrase, role):
+    from meetings.extraction.roles import split_title
+
+    assert split_title(phrase)[0] == role
+
+
+def test_a_headline_verb_and_a_datelines_city_are_not_part_of_a_title():
+    from meetings.extraction.roles import left_phrase
+
+    text = "Foreign Secretary Meets US Secretary of State Rex Tillerson"
+    assert left_phrase(text, text.index("Rex"), 0)[1] == "US Secretary of State"
+    text = "Samarkand Acting Foreign Minister Bakhtiyor Saidov"
+    assert left_phrase(text, text.index("Bakhtiyor"), 0)[1] == "Acting Foreign Minister"

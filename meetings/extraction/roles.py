@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import titles
-from .countries import country_mentions, find_country
+from .countries import country_mentions, country_of_city, find_country
 from .people import Person, fold
 
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
@@ -55,6 +55,8 @@ def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
         word = tokens[index].group()
         low = fold(word)
         stem = re.sub(r"[’']s$", "", word)
+        if _HEADLINE_VERB.fullmatch(word):
+            break  # "Foreign Secretary Meets US Secretary of State": a headline's verb ends the title
         if word[:1].isupper() or low in _GLUE or low in _LOWER_TITLE_WORDS or word in "-–":
             keep = index
             continue
@@ -82,7 +84,12 @@ def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
             or word in titles.TITLE_ABBREVIATIONS
             or low in ("the", "his", "her")
             or find_country(stem)
-            or (word[:1].isupper() and len(tokens) > 1 and _is_title_word(tokens[1].group()))
+            or (
+                word[:1].isupper()
+                and len(tokens) > 1
+                and _is_title_word(tokens[1].group())
+                and not country_of_city(word)  # "Samarkand Acting Foreign Minister": a dateline's city
+            )
         ):
             break
         tokens = tokens[1:]
@@ -110,6 +117,12 @@ def honorifics_start(text: str, start: int, floor: int = 0) -> int:
     if match is None or not match.group()[:1].isupper():
         return start
     return window_start + match.start()
+
+
+_HEADLINE_VERB = re.compile(
+    r"(?:Meets|Receives|Hosts|Holds|Visits|Welcomes|Greets|Calls|Speaks|Talks|Discusses|Signs|Says|"
+    r"Met|Received|Hosted|Held|Visited|Welcomed)"
+)
 
 
 def _is_title_word(word: str) -> bool:
@@ -142,8 +155,15 @@ def split_title(phrase: str) -> tuple[str | None, str | None]:
     role = re.sub(r"^(the|his|her|a|an)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r"\s+(the|of|to|and)$", "", role)
     role = re.sub(r"\s{2,}", " ", role).strip(" ,-–.;")
-    while role and fold(role.split()[-1]).strip(".’'") in titles.HONORIFICS:
-        role = " ".join(role.split()[:-1])
+    while role and fold(role.split()[-1]).strip(".’'") in titles.HONORIFICS | {"the"}:
+        if role.split()[-1] == "Prince" and role.split()[-2:-1] == ["Crown"]:
+            break  # "Deputy Crown Prince" is the title
+        role = " ".join(role.split()[:-1])  # "Senator the Hon." -> "Senator"
+    if role.isupper() and role not in titles.TITLE_ABBREVIATIONS:
+        role = role.title()  # "SECRETARY" in a transcript, not "FM"
+    words = role.split()
+    if words and words[-1].endswith("s") and fold(words[-1][:-1]) in titles.TITLE_HEADS:
+        role = " ".join(words[:-1] + [words[-1][:-1]])  # "the Foreign Ministers of ... - X": one of them
     for abbreviation, expansion in titles.TITLE_ABBREVIATIONS.items():
         if expansion and re.fullmatch(rf"{abbreviation}", role):
             role = expansion
@@ -185,6 +205,14 @@ def describe_people(people: list[Person], text: str) -> None:
                 country = country or app_country
             if person.role is None and role:
                 person.role = role
+            elif (
+                role
+                and person.role
+                and len(role) > len(person.role)
+                and re.search(rf"\b{re.escape(person.role)}\b", role)
+                and title_head(role) == title_head(person.role)
+            ):
+                person.role = role  # "Secretary" in the headline, "Secretary of State" in the text
             if person.country is None and country:
                 person.country = country
     for person in people:  # "his Russian counterpart Sergey Lavrov" holds the same office
