@@ -417,3 +417,28 @@ def test_a_headline_verb_and_a_datelines_city_are_not_part_of_a_title():
     assert left_phrase(text, text.index("Rex"), 0)[1] == "US Secretary of State"
     text = "Samarkand Acting Foreign Minister Bakhtiyor Saidov"
     assert left_phrase(text, text.index("Bakhtiyor"), 0)[1] == "Acting Foreign Minister"
+
+
+def test_his_highness_is_a_form_of_address(extractor):
+    text = (
+        "ABU DHABI, 12th March, 2024 (WAM) -- H.H. Sheikh Abdullah bin Zayed Al Nahyan, Minister of "
+        "Foreign Affairs, received Dr. Vivian Balakrishnan, Minister for Foreign Affairs of Singapore.\n\n"
+        "H.H. Sheikh Abdullah bin Zayed welcomed the visiting minister.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "hh.txt"))
+    assert set(by_name(meeting)) == {"Abdullah bin Zayed Al Nahyan", "Vivian Balakrishnan"}
+    assert [s["speaker"] for s in meeting["statements"]] == ["Abdullah bin Zayed Al Nahyan"]
+
+
+def test_a_summit_abroad_and_the_unqualified_title_of_the_datelines_country(extractor):
+    text = (
+        "SEOUL, March 16 (Yonhap) -- President Min Jae-ho and Japanese Prime Minister Fumio Kishida agreed "
+        "Thursday to boost security cooperation during their summit in Tokyo, Min's office said.\n\n"
+        '"We have opened a new chapter," Min said at a joint press conference after the talks.\n'
+    )
+    meeting = only_meeting(extractor.extract(text, "yonhap.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Tokyo", "JP")
+    assert {n: p["country"] for n, p in by_name(meeting).items()} == {
+        "Min Jae-ho": "KR",
+        "Fumio Kishida": "JP",
+    }

@@ -50,6 +50,10 @@ def is_meeting_sentence(sent) -> bool:
             if needs_noun and not welcomes_someone and not _has_meeting_noun(sent):
                 continue
             return True
+        if lemma == "summit" and any(
+            c.dep_ == "poss" or c.lower_ in ("bilateral", "two-way") for c in token.children
+        ):
+            return True  # "during their summit in Tokyo": the two leaders met (not "the G7 Summit")
         if (
             token.pos_ in ("NOUN", "PROPN")
             and lemma in titles.MEETING_NOUNS

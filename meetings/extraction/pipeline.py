@@ -13,7 +13,7 @@ from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people_in, transcript_meeting
 from .people import Person, find_mentions, fold, group_people, mark_speech
-from .places import find_place, visitors
+from .places import dateline_city, find_place, visitors
 from .roles import country_from_titles, describe_people, resolve_reference, title_country, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
 from .statements import Found, SpeakerContext, block_statements, quotations, reported_statements
@@ -173,8 +173,11 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
             same_role = [p for p in draft.people if p.role == person.role]
             if person.country is None and len(same_role) == 1:
                 person.country = country_from_titles(person, text[:MAX_ANALYSED_CHARS])
+    home = dateline_city(text, body_start)
     _fill_countries(
-        drafts, visitors(([title_sentence] if title_sentence else []) + body, people, participants)
+        drafts,
+        visitors(([title_sentence] if title_sentence else []) + body, people, participants),
+        home[1] if home else None,
     )
 
     statements = sorted(direct + quotes + reported, key=lambda f: f.start)
@@ -249,7 +252,7 @@ def _repeats_title(sent, title: str | None) -> bool:
     return bool(title) and sent.text.strip() == title
 
 
-def _fill_countries(drafts, guests=None) -> None:
+def _fill_countries(drafts, guests=None, home: str | None = None) -> None:
     """Country of participants the text gives none for: the person they assist ("assistant to
     the Ambassador"), else the meeting's country for officials of no international body."""
     for draft in drafts:
@@ -274,6 +277,11 @@ def _fill_countries(drafts, guests=None) -> None:
                 o is not person and o.country == draft.country and _same_office(o.role, person.role)
                 for o in draft.people
             )
+            hosted = any(o is not person and o.country == draft.country for o in draft.people)
+            if person.country is None and home and draft.country and home != draft.country and hosted:
+                # "SEOUL (Yonhap) -- President Yoon ... summit in Tokyo" with Japan's Prime Minister:
+                # the title the reporter leaves unqualified is of the dateline's country
+                person.country = home if not _international(person) else None
             if (
                 person.country is None
                 and draft.country
@@ -319,6 +327,7 @@ def _meeting_of(found, meetings, drafts):
 def _at_multilateral_event(draft) -> bool:
     text = " ".join(s.text for s in draft.sentences).lower()
     text = re.sub(r"\b(?:press|news) conference\b", "", text)  # two people before journalists
+    text = re.sub(r"\b(?:their|bilateral|two-way) summit\b", "", text)  # two leaders' own summit
     return bool(
         re.search(
             r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"

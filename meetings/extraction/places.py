@@ -40,13 +40,14 @@ def find_place(
     about = list(draft.sentences) + [
         s
         for s in sentences
-        if s not in draft.sentences and re.search(r"\b(meeting|talks|met|visit|took place)\b", s.text, re.I)
+        if s not in draft.sentences
+        and re.search(r"\b(meeting|talks|met|visit|took place|summit)\b", s.text, re.I)
     ]
     for sent in about:
         city = _city_in(sent)
         if city:
             return city
-    city = _dateline_city(text, body_start)
+    city = dateline_city(text, body_start)
     if city:
         return city
     for start, end in speech:  # the host's greeting: "I am glad to welcome you to Baku"
@@ -156,7 +157,7 @@ def _as_city(name: str) -> tuple[str, str] | None:
     return None
 
 
-def _dateline_city(text: str, body_start: int) -> tuple[str, str] | None:
+def dateline_city(text: str, body_start: int) -> tuple[str, str] | None:
     """A dateline at the head of the story: "Baku, December 2, AZERTAC", "TOKYO –", "Location: ..."."""
     head = text[: body_start + 400]
     for line in head.splitlines():  # a line of its own under the date: "November 9, 2023 / Astana"

@@ -73,7 +73,7 @@ HONORIFICS = {
     "his excellency", "her excellency", "excellency", "madam", "madame", "mme", "lord", "lady",
     "mister", "senor", "señor", "herr", "monsieur", "hon", "honourable", "honorable", "rev",
     "father", "imam", "ayatollah", "hrh", "his royal highness", "her royal highness", "dear",
-    "shri", "sri", "smt", "shrimati",
+    "shri", "sri", "smt", "shrimati", "h.h", "h.r.h", "his highness", "her highness",
 }  # fmt: skip
 
 # Party labels written before a name like a title ("Democrat Jim McDermott").
