@@ -442,3 +442,11 @@ def test_a_summit_abroad_and_the_unqualified_title_of_the_datelines_country(extr
         "Min Jae-ho": "KR",
         "Fumio Kishida": "JP",
     }
+
+
+def test_a_lower_case_word_that_is_no_particle_ends_a_name():
+    from meetings.extraction.people import clean_name
+
+    assert clean_name("Yerevan where Mirziyoyev") is None
+    assert clean_name("Abdel Fattah el-Sisi") == "Abdel Fattah el-Sisi"
+    assert clean_name("Ursula von der Leyen") == "Ursula von der Leyen"

@@ -172,10 +172,18 @@ def clean_name(text: str) -> str | None:
         return None
     if len(words) > 1 and country_of_city(" ".join(words)):
         return None  # "Rio de Janeiro"
-    cut = next((i for i, w in enumerate(words) if fold(w) in _FUNCTION_WORDS), None)
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if fold(w) in _FUNCTION_WORDS
+            or (w.islower() and fold(w) not in titles.NAME_PARTICLES and not _JOINED_ARTICLE.match(w))
+        ),
+        None,
+    )  # a lower-case word that is no particle ends a name: "Yerevan where Mirziyoyev"
     if cut is not None:  # "Nabil Fahmy Before Their Meeting" in a headline in title case
         words = words[:cut]
-        if not words:
+        if not words or (len(words) == 1 and country_of_city(words[0])):
             return None
     for w in words:
         low = fold(w)
