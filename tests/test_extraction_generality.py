@@ -450,3 +450,9 @@ def test_a_lower_case_word_that_is_no_particle_ends_a_name():
     assert clean_name("Yerevan where Mirziyoyev") is None
     assert clean_name("Abdel Fattah el-Sisi") == "Abdel Fattah el-Sisi"
     assert clean_name("Ursula von der Leyen") == "Ursula von der Leyen"
+
+
+def test_the_national_capital_named_by_its_adjective_is_the_place(extractor):
+    text = "Foreign Minister Anna Berg met Kenyan Foreign Minister Alfred Mutua in the Kenyan capital on Friday.\n"
+    meeting = only_meeting(extractor.extract(text, "capital.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Nairobi", "KE")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import titles
-from .countries import country_mentions, country_of_city, find_country
+from .countries import country_by_code, country_mentions, country_of_city, find_country
 from .document import doc_text
 from .encounters import MeetingDraft
 from .people import Person
@@ -90,7 +90,23 @@ def _host_country(draft: MeetingDraft) -> str | None:
     return None
 
 
+_NATIONAL_CAPITAL = re.compile(r"\bin\s+the\s+(?P<nation>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+capital\b")
+
+
+def _capital_in(text: str) -> tuple[str, str] | None:
+    """ "in the Chinese capital": the capital city of the country named by its adjective."""
+    for match in _NATIONAL_CAPITAL.finditer(text):
+        code = find_country(match.group("nation"))
+        country = country_by_code(code) if code else None
+        if country is not None and country.capital:
+            return country.capital, code
+    return None
+
+
 def _city_in(sent) -> tuple[str, str] | None:
+    capital = _capital_in(sent.text)
+    if capital:
+        return capital
     low = sent.text.lower()
     for landmark, city in LANDMARKS.items():
         at = low.find(landmark)
