@@ -456,3 +456,14 @@ def test_the_national_capital_named_by_its_adjective_is_the_place(extractor):
     text = "Foreign Minister Anna Berg met Kenyan Foreign Minister Alfred Mutua in the Kenyan capital on Friday.\n"
     meeting = only_meeting(extractor.extract(text, "capital.txt"))
     assert (meeting["city"], meeting["country"]) == ("Nairobi", "KE")
+
+
+def test_a_given_name_in_address_and_a_transcripts_anonymous_turns_are_not_people(extractor):
+    text = (
+        "Joint Press Availability\n\nWashington, April 11, 2022\n\n"
+        "SECRETARY HILL: It's wonderful to welcome my friend Jay back to Washington.\n\n"
+        "MINISTER LIND: Thank you, Carla. It's a pleasure to be here.\n\n"
+        "QUESTION: Madam Secretary, on trade?\n"
+    )
+    names = people_of(extractor, text)
+    assert not {"Jay", "Carla", "Question"} & set(names), names

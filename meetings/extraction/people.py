@@ -43,6 +43,8 @@ _NOT_NAME_WORDS = {
     "boulevard", "road", "agencia", "agence", "articles", "headquarters", "building", "hall", "hotel",
     "residence", "tower", "airport", "stadium", "agreement", "treaty", "accord", "pact", "convention",
     "initiative", "declaration", "charter", "protocol",
+    # the labels of a transcript's anonymous turns
+    "question", "moderator", "operator", "answer", "audience", "participant",
 }  # fmt: skip
 # Words of a title's complement left before a name ("... and Security Policy Josep Borrell").
 _COMPLEMENT_WORDS = {"policy", "affairs", "security", "cooperation", "development", "relations", "trade"}
@@ -336,6 +338,8 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             and (" " not in text[start:end].strip())
         ):
             continue  # "Human Rights Watch", "the Kurdistan Workers Party"; "the Sahel"
+        if " " not in text[start:end].strip() and _VOCATIVE.search(text[max(0, start - 30) : start]):
+            continue  # "Thank you, Tony", "my friend Jay": a given name as a form of address
         written = text[start:end]
         if "\n" in written:
             continue
@@ -368,11 +372,14 @@ _PERSON_AFTER = re.compile(
 )
 
 
+_VOCATIVE = re.compile(r"(?i:\b(?:thank you|thanks|dear|my (?:dear |good )?friend|welcome|hello|hi),?\s+)$")
+
+
 def _inside_other_name(doc, start: int, end: int) -> bool:
     """Whether the words are part of a longer name that is not a person's: they hold a plural noun,
     which no personal name does ("Human Rights Watch"), or complete an organization's head
-    ("State Commission for Manned Flights"). (The
-    recogniser also glues a country to a name, "Kazakhstan Kassym-Jomart Tokayev": kept.)"""
+    ("State Commission for Manned Flights"). (The recogniser also glues a country to a name,
+    "Kazakhstan Kassym-Jomart Tokayev": kept.)"""
     for ent in doc.ents:
         if (
             ent.start_char <= start
