@@ -467,3 +467,12 @@ def test_a_given_name_in_address_and_a_transcripts_anonymous_turns_are_not_peopl
     )
     names = people_of(extractor, text)
     assert not {"Jay", "Carla", "Question"} & set(names), names
+
+
+def test_a_lone_word_ending_another_capitalised_name_is_not_a_person(extractor):
+    text = (
+        "Foreign Secretary Anna Berg held a video call with Foreign Minister Jonas Lind. They prepared "
+        "the Peace Formula meeting in Davos. President Putin was not invited.\n"
+    )
+    names = people_of(extractor, text)
+    assert "Formula" not in names and "Putin" in names

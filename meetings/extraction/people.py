@@ -340,6 +340,8 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             continue  # "Human Rights Watch", "the Kurdistan Workers Party"; "the Sahel"
         if " " not in text[start:end].strip() and _VOCATIVE.search(text[max(0, start - 30) : start]):
             continue  # "Thank you, Tony", "my friend Jay": a given name as a form of address
+        if " " not in text[start:end].strip() and _after_other_capital(text, start):
+            continue  # "the Peace Formula meeting": a lone word that ends another name
         written = text[start:end]
         if "\n" in written:
             continue
@@ -370,6 +372,25 @@ _PERSON_AFTER = re.compile(
     r"visited|visits|noted|notes|stressed|stresses|added|stated|emphasi[sz]ed|expressed|thanked|welcomed|hosted|"
     r"spoke|speaks|praised|urged|announced|arrived|paid|underlined|highlighted|recalled)\b)"
 )
+
+
+def _after_other_capital(text: str, start: int) -> bool:
+    """Whether a capitalised word that is no title, honorific, country or name particle stands
+    just before `start` on the same line ("Peace Formula")."""
+    match = re.search(r"(?<![\w.’'-])([A-Z][a-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    if not match:
+        return False
+    word = fold(match.group(1))
+    return not (
+        word in titles.TITLE_HEADS
+        or word in titles.TITLE_MODIFIERS
+        or word in titles.HONORIFICS
+        or word in titles.PARTY_LABELS
+        or word in _OCCUPATIONS
+        or word in _FUNCTION_WORDS
+        or _is_place_word(match.group(1))
+        or word in {"the", "a", "an", "dear", "mr", "president"}
+    )
 
 
 _VOCATIVE = re.compile(r"(?i:\b(?:thank you|thanks|dear|my (?:dear |good )?friend|welcome|hello|hi),?\s+)$")
