@@ -476,3 +476,16 @@ def test_a_lone_word_ending_another_capitalised_name_is_not_a_person(extractor):
     )
     names = people_of(extractor, text)
     assert "Formula" not in names and "Putin" in names
+
+
+def test_the_one_received_is_a_guest_and_not_given_the_hosts_country(extractor):
+    text = "7 April 2024\n\nForeign Minister Anna Berg was received by Prime Minister Tom Hale of New Zealand in Wellington on Tuesday.\n"
+    meeting = only_meeting(extractor.extract(text, "received.txt"))
+    assert {n: p["country"] for n, p in by_name(meeting).items()} == {"Anna Berg": None, "Tom Hale": "NZ"}
+
+
+def test_the_city_visited_is_the_place(extractor):
+    text = "10 April 2024\n\nItalian Prime Minister Anna Berg visited Tunis on Friday, where she met President Kais Saied.\n"
+    meeting = only_meeting(extractor.extract(text, "visited.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Tunis", "TN")
+    assert by_name(meeting)["Kais Saied"]["country"] == "TN"

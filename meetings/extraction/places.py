@@ -14,7 +14,7 @@ from .people import Person
 from .roles import resolve_reference, title_head
 
 _IN_PLACE = re.compile(
-    r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de|da|do|del|al|el|of|la|le)?\s*[A-Z][\w'’.-]*){0,3})"
+    r"\b(?:in|at|to|visited|visiting|visits)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de|da|do|del|al|el|of|la|le)?\s*[A-Z][\w'’.-]*){0,3})"
 )
 _DATELINE = re.compile(
     r"^(?:Location:\s*)?(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?)\s*(?:,|\(|–|—|-{1,2}\s)", re.MULTILINE
@@ -204,6 +204,11 @@ def visitors(sentences, people: list[Person], candidates: list[Person]) -> dict:
                 ):
                     found.setdefault(person, set()).add("*")
         for token in sent:
+            guest = _guest_of(token)  # "X received Y", "Y was received by X": Y came from elsewhere
+            if guest is not None:
+                person = next((p for p in people for m in p.mentions if m.start <= guest.idx < m.end), None)
+                if person is not None:
+                    found.setdefault(person, set()).add("*")
             if token.pos_ != "VERB" or token.lemma_.lower() not in (
                 "visit",
                 "arrive",
@@ -226,6 +231,15 @@ def visitors(sentences, people: list[Person], candidates: list[Person]) -> dict:
             if person is not None:
                 found.setdefault(person, set()).add(target)
     return found
+
+
+def _guest_of(token):
+    """The token naming whom a host receives: the object of active "received", the subject of
+    passive "was received by"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("receive", "host", "welcome"):
+        return None
+    wanted = "nsubjpass" if any(c.dep_ == "auxpass" for c in token.children) else "dobj"
+    return next((c for c in token.children if c.dep_ == wanted), None)
 
 
 def _visit_target(token) -> str | None:
