@@ -489,3 +489,16 @@ def test_the_city_visited_is_the_place(extractor):
     meeting = only_meeting(extractor.extract(text, "visited.txt"))
     assert (meeting["city"], meeting["country"]) == ("Tunis", "TN")
     assert by_name(meeting)["Kais Saied"]["country"] == "TN"
+
+
+def test_two_named_subjects_exchanging_views_met_and_each_keeps_their_own_title(extractor):
+    text = (
+        "5 April 2024\n\nForeign Minister Anna Berg of Sweden and Foreign Minister Jonas Lind of Norway "
+        "exchanged views on regional security in Oslo.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "exchange.txt"))
+    people = by_name(meeting)
+    assert {n: (p["role"], p["country"]) for n, p in people.items()} == {
+        "Anna Berg": ("Foreign Minister", "SE"),
+        "Jonas Lind": ("Foreign Minister", "NO"),
+    }

@@ -40,6 +40,8 @@ def is_meeting_sentence(sent) -> bool:
     """Whether a sentence reports an encounter (a verb or noun of meeting)."""
     for token in sent:
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in ("exchange", "discuss") and _two_named_subjects(token):
+            return True  # "Minister A and Minister B exchanged views on ...": they spoke together
         if token.pos_ in ("VERB", "AUX") and lemma in titles.MEETING_VERBS:
             if lemma == "call" and not any(c.lower_ in ("on", "upon") for c in token.children):
                 continue
@@ -60,6 +62,14 @@ def is_meeting_sentence(sent) -> bool:
             and lemma not in ("ceremony", "summit")
             and not (lemma == "conference" and not _remote(token))
         ):
+            return True
+    return False
+
+
+def _two_named_subjects(token) -> bool:
+    """Whether a verb's subject is two coordinated names ("A and B exchanged views")."""
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        if subject.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children):
             return True
     return False
 

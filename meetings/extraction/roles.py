@@ -57,6 +57,8 @@ def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
         stem = re.sub(r"[’']s$", "", word)
         if _HEADLINE_VERB.fullmatch(word):
             break  # "Foreign Secretary Meets US Secretary of State": a headline's verb ends the title
+        if low == "and" and index > 0 and find_country(tokens[index - 1].group()):
+            break  # "Minister A of Sweden and Foreign Minister B": the title of B starts after "and"
         if word[:1].isupper() or low in _GLUE or low in _LOWER_TITLE_WORDS or word in "-–":
             keep = index
             continue
