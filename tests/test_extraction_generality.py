@@ -502,3 +502,13 @@ def test_two_named_subjects_exchanging_views_met_and_each_keeps_their_own_title(
         "Anna Berg": ("Foreign Minister", "SE"),
         "Jonas Lind": ("Foreign Minister", "NO"),
     }
+
+
+@pytest.mark.parametrize("dateline", ["NEW DELHI:", "New Delhi."])
+def test_datelines_closed_by_a_colon_or_a_full_stop_give_the_place(extractor, dateline):
+    text = (
+        f"India, Oman discuss trade\n\nDec 16, 2023\n\n{dateline} External Affairs Minister Ravi Das met "
+        "Omani Foreign Minister Badr Albusaidi here on Friday.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "colon.txt"))
+    assert (meeting["city"], meeting["country"]) == ("New Delhi", "IN")
