@@ -512,3 +512,17 @@ def test_datelines_closed_by_a_colon_or_a_full_stop_give_the_place(extractor, da
     )
     meeting = only_meeting(extractor.extract(text, "colon.txt"))
     assert (meeting["city"], meeting["country"]) == ("New Delhi", "IN")
+
+
+def test_a_later_meeting_told_of_further_is_another_meeting_and_a_passing_one_is_not(extractor):
+    text = (
+        "Minister in Lisbon\n\n14 June 2023\n\n"
+        "Foreign Minister Lena Vos met with Portuguese Foreign Minister Rui Costa in Lisbon today.\n\n"
+        "Later in the day, Minister Vos also met with President Marta Pinto of Portugal. Pinto stressed "
+        "the importance of investment.\n"
+    )
+    meetings = extractor.extract(text, "later.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [["Lena Vos", "Rui Costa"], ["Lena Vos", "Marta Pinto"]]
+    assert all(by_name(m)["Lena Vos"]["country"] is None for m in meetings)
+    passing = text.replace(" Pinto stressed the importance of investment.", "")
+    assert len(extractor.extract(passing, "passing.txt")["meetings"]) == 1

@@ -206,6 +206,21 @@ def find_meetings(
         ):
             extra = MeetingDraft(sentences=[sent], people=persons, date=when)
             drafts.append(extra)
+        elif (
+            _ANOTHER.search(sent.text)
+            and _has_meeting_verb(sent)
+            and not _planned(sent)
+            and any(p in draft.people for p in persons)
+            and any(
+                p not in draft.people
+                and all(p not in d.people for d in drafts)
+                and any(m.start >= sent.end_char for m in p.mentions)
+                for p in persons
+            )
+        ):
+            # "Later in the day, Minister Vos also met with President Pinto. Pinto stressed ...":
+            # another meeting, told of further (a passing "also met X and Y" is not reported)
+            drafts.append(MeetingDraft(sentences=[sent], people=persons, date=when or draft.date))
     for extra in drafts[1:]:
         extra.people += [p for p in everywhere if p not in extra.people]
     if _SEPARATE.search(main[0].text) and len(draft.people) > 2:
@@ -225,6 +240,9 @@ def transcript_meeting(speakers: list[Person], heading, reference: date | None) 
     sentences = [heading] if heading is not None else []
     when = resolve_date(heading.text, reference) if heading is not None else None
     return MeetingDraft(sentences=sentences, people=people, date=when or reference)
+
+
+_ANOTHER = re.compile(r"\b(?:also|later|separately|afterwards|subsequently|then)\b", re.IGNORECASE)
 
 
 def _planned(sent) -> bool:

@@ -255,6 +255,16 @@ def _repeats_title(sent, title: str | None) -> bool:
 def _fill_countries(drafts, guests=None, home: str | None = None) -> None:
     """Country of participants the text gives none for: the person they assist ("assistant to
     the Ambassador"), else the meeting's country for officials of no international body."""
+    guests_anywhere = {
+        id(person)
+        for draft in drafts
+        for person in draft.people
+        if person.role
+        and any(
+            o is not person and o.country == draft.country and _same_office(o.role, person.role)
+            for o in draft.people
+        )
+    }  # the host's counterpart in one meeting is a guest in the others too
     for draft in drafts:
         for person in draft.people:
             role = (person.role or "").lower()
@@ -288,6 +298,7 @@ def _fill_countries(drafts, guests=None, home: str | None = None) -> None:
                 and not _international(person)
                 and not visiting
                 and not (counterpart and person.role)
+                and id(person) not in guests_anywhere
             ):
                 person.country = draft.country
     for draft in drafts:
