@@ -526,3 +526,23 @@ def test_a_later_meeting_told_of_further_is_another_meeting_and_a_passing_one_is
     assert all(by_name(m)["Lena Vos"]["country"] is None for m in meetings)
     passing = text.replace(" Pinto stressed the importance of investment.", "")
     assert len(extractor.extract(passing, "passing.txt")["meetings"]) == 1
+
+
+def test_members_of_a_delegation_take_the_country_of_the_one_who_led_it(extractor):
+    text = (
+        "5 May 2024\n\nPrime Minister Anna Berg met a delegation led by Senator Tom Hale of the United "
+        "States in Stockholm. The delegation included Congressman Jim Park and Congresswoman Lisa Ray.\n"
+    )
+    countries = {
+        n: p["country"] for n, p in by_name(only_meeting(extractor.extract(text, "del.txt"))).items()
+    }
+    assert countries == {"Anna Berg": "SE", "Tom Hale": "US", "Jim Park": "US", "Lisa Ray": "US"}
+
+
+def test_her_counterparts_hold_her_office(extractor):
+    text = (
+        "5 May 2024\n\nForeign Minister Anna Berg hosted her counterparts Jonas Lind of Finland and Ola "
+        "Dahl of Norway in Stockholm for a trilateral meeting.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "counterparts.txt"))
+    assert by_name(meeting)["Jonas Lind"]["role"] == "Foreign Minister"

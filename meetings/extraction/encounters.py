@@ -306,6 +306,10 @@ def _group_country(sent, people: list[Person]) -> tuple[str | None, int, int]:
                 return person.country, first, sent.end_char
         other = resolve_reference(head.strip(), [p for p in people if p.country], [])
         return (other.country, first, sent.end_char) if other else none
+    if re.search(r"\bdelegation\b", before, re.IGNORECASE) and not country_mentions(before):
+        leader = _delegation_leader(text[: sent.start_char], people)
+        if leader is not None:  # "a delegation led by Senator Hale of the United States ... The
+            return leader.country, first, sent.end_char  # delegation included ...": his party
     for start, end, code in country_mentions(before):
         if re.search(r"\bto\s+(the\s+)?$", before[:start]):
             continue
@@ -317,6 +321,16 @@ def _group_country(sent, people: list[Person]) -> tuple[str | None, int, int]:
             verb = _LIST_ENDS.search(text, list_start, sent.end_char)
             return code, list_start, verb.start() if verb else sent.end_char
     return none
+
+
+def _delegation_leader(before: str, people: list[Person]) -> Person | None:
+    """The person a delegation was "led by" or "headed by", told before, with a known country."""
+    found = None
+    for match in re.finditer(r"\bdelegation\s+(?:\w+\s+){0,3}?(?:led|headed)\s+by\s+", before, re.IGNORECASE):
+        for person in people:
+            if person.country and any(match.end() <= m.start < match.end() + 60 for m in person.mentions):
+                found = person
+    return found
 
 
 def _give_group_country(sent, people: list[Person]) -> None:

@@ -12,7 +12,7 @@ from .people import Person, fold
 
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _GLUE = {"of", "the", "for", "and", "to", "on", "’s", "'s", "his", "her"}
-_LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart"}
+_LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart", "counterparts"}
 _APPOSITION = re.compile(r"^,[ \t]+(?P<app>[^,;:()“”\"\n]{3,90}?)[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$)")
 _PAREN = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
 _OF_COUNTRY = re.compile(r"^\s+(?:of|from)\s+(?P<c>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
@@ -189,7 +189,7 @@ def describe_people(people: list[Person], text: str) -> None:
             if mention.text[:1].islower():
                 continue
             _, phrase = left_phrase(text, mention.start, floor)
-            if re.search(r"\bcounterpart\b", phrase):
+            if re.search(r"\bcounterparts?\b", phrase):
                 person.counterpart_of = _subject_before(people, mention.start, spans, text)
             lead = honorifics_start(text, mention.start, floor)
             if not phrase and lead < mention.start:  # "Ambassador H.E. Ali Khan"
