@@ -3,6 +3,7 @@
 import pytest
 
 from meetings.extraction import Extractor
+from meetings.extraction.document import find_title, paragraphs
 
 
 @pytest.fixture(scope="session")
@@ -546,3 +547,8 @@ def test_her_counterparts_hold_her_office(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "counterparts.txt"))
     assert by_name(meeting)["Jonas Lind"]["role"] == "Foreign Minister"
+
+
+def test_a_menu_or_breadcrumb_line_is_not_the_headline():
+    text = "Home | News | Press releases\n\nShare on Facebook Share on X\n\nMinister Berg meets Minister Lind\n\nThe ministers met.\n"
+    assert find_title(paragraphs(text)).text == "Minister Berg meets Minister Lind"

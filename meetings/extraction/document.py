@@ -105,8 +105,9 @@ def paragraphs(text: str) -> list[Paragraph]:
 # --- headline ----------------------------------------------------------------------------------
 
 _BOILERPLATE = re.compile(
-    r"\b(logo|banner|home\s*>|share this|all rights reserved|privacy policy|subscribe|cookie|"
-    r"photo:|©|copyright|scroll to top|read more|follow us)\b|>",
+    r"\b(logo|banner|home\s*>|share this|share on|all rights reserved|privacy policy|subscribe|cookie|"
+    r"photo:|©|copyright|scroll to top|read more|follow us)\b|>"
+    r"|\|[^|\n]*\|",  # a menu or breadcrumb: "Home | News | Press releases"
     re.IGNORECASE,
 )
 _REFERENCE_NUMBER = re.compile(r"^(No|Nr|Ref)\.?\s*:?\s*[\w/.-]+\s*[,:–-]\s*", re.IGNORECASE)
