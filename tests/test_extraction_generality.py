@@ -552,3 +552,16 @@ def test_her_counterparts_hold_her_office(extractor):
 def test_a_menu_or_breadcrumb_line_is_not_the_headline():
     text = "Home | News | Press releases\n\nShare on Facebook Share on X\n\nMinister Berg meets Minister Lind\n\nThe ministers met.\n"
     assert find_title(paragraphs(text)).text == "Minister Berg meets Minister Lind"
+
+
+def test_in_a_phone_call_the_unqualified_title_is_of_the_datelines_country(extractor):
+    text = (
+        "Riyadh, January 5, 2024, SPA -- Prince Faisal bin Farhan, Minister of Foreign Affairs, received a "
+        "phone call today from Minister of Foreign Affairs of the Islamic Republic of Iran Hossein "
+        "Amir-Abdollahian.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "spa.txt"))
+    assert {n: p["country"] for n, p in by_name(meeting).items()} == {
+        "Faisal bin Farhan": "SA",
+        "Hossein Amir-Abdollahian": "IR",
+    }

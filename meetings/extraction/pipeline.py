@@ -287,9 +287,10 @@ def _fill_countries(drafts, guests=None, home: str | None = None) -> None:
                 o is not person and o.country == draft.country and _same_office(o.role, person.role)
                 for o in draft.people
             )
-            hosted = any(o is not person and o.country == draft.country for o in draft.people)
-            if person.country is None and home and draft.country and home != draft.country and hosted:
-                # "SEOUL (Yonhap) -- President Yoon ... summit in Tokyo" with Japan's Prime Minister:
+            others = {o.country for o in draft.people if o is not person and o.country}
+            if person.country is None and home and others and home not in others and draft.country != home:
+                # "SEOUL (Yonhap) -- President Yoon ... summit in Tokyo" with Japan's Prime Minister,
+                # "Riyadh (SPA) -- the Minister received a phone call from Iran's Foreign Minister":
                 # the title the reporter leaves unqualified is of the dateline's country
                 person.country = home if not _international(person) else None
             if (
