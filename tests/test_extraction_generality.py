@@ -565,3 +565,12 @@ def test_in_a_phone_call_the_unqualified_title_is_of_the_datelines_country(extra
         "Faisal bin Farhan": "SA",
         "Hossein Amir-Abdollahian": "IR",
     }
+
+
+def test_quoted_as_saying_is_reported_speech_of_the_one_quoted(extractor):
+    text = (
+        "5 May 2024\n\nForeign Minister Anna Berg of Sweden met Foreign Minister Jonas Lind of Norway in "
+        "Oslo today.\n\nLind was quoted as saying that the talks were useful.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "quoted.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Jonas Lind", "reported")]

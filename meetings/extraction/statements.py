@@ -363,6 +363,9 @@ def _subject_of(token):
             return None
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
         return _subject_of(token.head)
+    quoted = token.head.head if token.head.lower_ == "as" else None
+    if quoted is not None and quoted.lemma_.lower() == "quote":  # "Lind was quoted as saying ..."
+        return next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     return None
 
 
