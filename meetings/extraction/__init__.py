@@ -8,6 +8,6 @@ from .document import DocumentError, read_document
 from .pipeline import Extractor
 
 # Bump when the output for the same text changes (ingest records it with each document).
-EXTRACTOR_VERSION = "2026.11.4"
+EXTRACTOR_VERSION = "2026.11.5"
 
 __all__ = ["EXTRACTOR_VERSION", "DocumentError", "Extractor", "read_document"]
