@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -30,13 +29,13 @@ def env_list(name):
 
 DEBUG = env_flag("DEBUG")
 
+MISSING_SECRET_KEY = "SECRET_KEY is not set. Set SECRET_KEY in the environment, or DEBUG=1 for development."
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set SECRET_KEY in the environment, or DEBUG=1 for development."
-        )
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-development-key-only-used-when-debug-is-on"
+# Without a key and with DEBUG off, the site refuses to start (archive/wsgi.py, which runserver and
+# gunicorn both load), and Django refuses anything that signs (sessions, CSRF) with
+# ImproperlyConfigured. Commands that sign nothing (extract, ingest, export) still run.
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if DEBUG:

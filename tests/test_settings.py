@@ -34,9 +34,23 @@ def database_settings(**environment):
 
 
 def test_without_a_secret_key_and_debug_off_the_site_refuses_to_start():
-    result = run_python(["-c", "import archive.settings"])
+    result = run_python(["-c", "import archive.wsgi"])
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_without_a_secret_key_runserver_refuses_to_start():
+    result = run_python(["manage.py", "runserver", "--noreload", "127.0.0.1:0"], ALLOWED_HOSTS="localhost")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_commands_that_sign_nothing_run_without_a_secret_key(tmp_path):
+    document = tmp_path / "call.txt"
+    document.write_text("Foreign Minister Elmar Mammadyarov met Sergey Lavrov in Baku on 3 December 2019.")
+    result = run_python(["manage.py", "extract", str(document)])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["document"] == "call.txt"
 
 
 def test_debug_on_brings_a_development_key_and_local_hosts():
