@@ -8,6 +8,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_DOCUMENTS = ROOT / "fixtures" / "documents"
 
 
+@pytest.fixture(scope="session")
+def extractor():
+    """One extractor for the run, shared by the extraction tests: loading spaCy's model is the slow part."""
+    from meetings.extraction import Extractor
+
+    return Extractor()
+
+
 @pytest.fixture
 def seed_paths():
     return sorted(SEED_DOCUMENTS.glob("*.txt"))

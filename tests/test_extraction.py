@@ -1,26 +1,12 @@
 """Unit tests of the extractor's parts, on short texts written for each rule."""
 
 import pytest
+from extraction_helpers import by_name, only_meeting
 
-from meetings.extraction import EXTRACTOR_VERSION, DocumentError, Extractor
+from meetings.extraction import EXTRACTOR_VERSION, DocumentError
 from meetings.extraction.document import decode_bytes, find_title, paragraphs, speech_blocks
 from meetings.extraction.people import Person, clean_name, compatible
 from meetings.extraction.roles import resolve_reference, split_title, title_country, title_head
-
-
-@pytest.fixture(scope="session")
-def extractor():
-    return Extractor()
-
-
-def only_meeting(result):
-    assert len(result["meetings"]) == 1, result["meetings"]
-    return result["meetings"][0]
-
-
-def by_name(meeting):
-    return {p["name"]: p for p in meeting["participants"]}
-
 
 # --- reading files ------------------------------------------------------------------------------
 

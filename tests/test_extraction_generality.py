@@ -1,20 +1,9 @@
 """Rules that make the extractor hold on outlets it was not developed on; each on a short text."""
 
 import pytest
+from extraction_helpers import by_name, only_meeting
 
-from meetings.extraction import Extractor
 from meetings.extraction.document import find_title, paragraphs
-
-
-@pytest.fixture(scope="session")
-def extractor():
-    return Extractor()
-
-
-def only_meeting(result):
-    assert len(result["meetings"]) == 1, result["meetings"]
-    return result["meetings"][0]
-
 
 # --- places -----------------------------------------------------------------------------------------
 
@@ -201,10 +190,6 @@ def test_two_meetings_on_days_written_on_sentence_start_are_kept_apart(extractor
     assert [(m["date"], m["city"]) for m in meetings] == [("2024-05-20", "Vienna"), ("2024-05-21", "Prague")]
     # the guest is not given the host's country: one state's two foreign ministers do not meet
     assert by_name(meetings[0])["Lena Vos"]["country"] is None
-
-
-def by_name(meeting):
-    return {p["name"]: p for p in meeting["participants"]}
 
 
 def test_a_joint_press_conference_is_no_multilateral_event(extractor):

@@ -10,16 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from meetings.extraction import Extractor, read_document
+from meetings.extraction import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "documents").glob("*.txt"))
 GOLDEN = ROOT / "tests" / "golden"
-
-
-@pytest.fixture(scope="session")
-def extractor():
-    return Extractor()
 
 
 @pytest.fixture(scope="session")
