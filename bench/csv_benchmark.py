@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchtools import create_postgres_database, drop_postgres_database, peak_rss_mib, rss_mib
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -69,32 +71,6 @@ WORDS = [
     "expressed",
     "hope",
 ]
-
-
-def rss_mib():
-    """Current resident set size in MiB (Linux /proc)."""
-    pages = int(Path("/proc/self/statm").read_text().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def peak_rss_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
-def ensure_database(server, name):
-    import psycopg
-
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def drop_database(server, name):
-    import psycopg
-
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def fill(rows, meetings=50_000, people=2_000):
@@ -210,7 +186,7 @@ def main():
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ["SECURE_SSL_REDIRECT"] = "0"
     os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"
-    ensure_database(args.server, args.database)
+    create_postgres_database(os.environ["DATABASE_URL"])
 
     import django
 
@@ -237,7 +213,7 @@ def main():
 
         connections.close_all()
         if not args.keep:
-            drop_database(args.server, args.database)
+            drop_postgres_database(os.environ["DATABASE_URL"])
 
     assert result["rows"] == args.rows, f"streamed {result['rows']} rows, expected {args.rows}"
     rate = result["rows"] / result["seconds"]

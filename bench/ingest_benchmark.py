@@ -14,48 +14,22 @@ and with --tracemalloc the peak of Python allocations (slower: tracemalloc costs
 
 import argparse
 import os
-import resource
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchtools import (
+    create_postgres_database,
+    drop_postgres_database,
+    peak_child_rss_mib,
+    peak_rss_mib,
+    rss_mib,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-
-def rss_mib():
-    """Current resident set size in MiB (Linux /proc; 0 elsewhere)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except OSError:
-        return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def peak_rss_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
-def peak_child_rss_mib():
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
-def create_postgres_database(server_url):
-    import psycopg
-
-    name = f"archive_bench_{os.getpid()}"
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return name, server_url.rsplit("/", 1)[0] + "/" + name
-
-
-def drop_postgres_database(server_url, name):
-    import psycopg
-
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def main():
@@ -74,7 +48,9 @@ def main():
     workdir = tempfile.mkdtemp(prefix="ingest-bench-")
     pg_name = None
     if args.postgres:
-        pg_name, os.environ["DATABASE_URL"] = create_postgres_database(args.postgres)
+        bench_url = f"{args.postgres.rsplit('/', 1)[0]}/archive_bench_{os.getpid()}"
+        create_postgres_database(bench_url)
+        os.environ["DATABASE_URL"] = bench_url
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
     os.environ.setdefault("SECRET_KEY", "benchmark-only")
@@ -154,7 +130,7 @@ def main():
         connection.close()
     finally:
         if pg_name:
-            drop_postgres_database(args.postgres, pg_name)
+            drop_postgres_database(bench_url)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchtools import create_postgres_database, drop_postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -110,29 +112,12 @@ def setup_django(database_url):
     django.setup()
 
 
-def create_postgres_database(database_url):
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(database_url)
-    admin = f"host={config['HOST']} port={config['PORT'] or 5432} user={config['USER']} dbname=postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
-            conn.execute(f'CREATE DATABASE "{config["NAME"]}"')
-
-
 def drop_database(database_url):
     from django.db import connection
 
     connection.close()
     if database_url.startswith("postgres"):
-        import dj_database_url
-        import psycopg
-
-        config = dj_database_url.parse(database_url)
-        admin = f"host={config['HOST']} port={config['PORT'] or 5432} user={config['USER']} dbname=postgres"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
+        drop_postgres_database(database_url)
     else:
         for suffix in ("", "-wal", "-shm"):
             Path(database_url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
