@@ -5,16 +5,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+def _contract_fields(pairs: list[tuple[str, object]]) -> dict:
+    """`asdict`'s dict factory: fields in declaration order, dates as ISO strings."""
+    return {name: value.isoformat() if isinstance(value, date) else value for name, value in pairs}
+
+
+class _AsDict:
+    def as_dict(self) -> dict:
+        """This record as the contract's JSON object; nested records and lists become plain ones."""
+        return asdict(self, dict_factory=_contract_fields)
 
 
 @dataclass
-class Statement:
+class Statement(_AsDict):
     speaker: str
     kind: str  # "direct" | "reported"
     text: str
@@ -22,19 +29,9 @@ class Statement:
     end: int
     attribution: str  # the speaker as the source wrote it here: "S.Lavrov", "The Russian Minister"
 
-    def as_dict(self) -> dict:
-        return {
-            "speaker": self.speaker,
-            "kind": self.kind,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "attribution": self.attribution,
-        }
-
 
 @dataclass
-class Participant:
+class Participant(_AsDict):
     name: str
     country: str | None
     role: str | None
@@ -43,20 +40,9 @@ class Participant:
     start: int | None = None
     end: int | None = None
 
-    def as_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "country": self.country,
-            "role": self.role,
-            "organization": self.organization,
-            "mentions": list(self.mentions),
-            "start": self.start,
-            "end": self.end,
-        }
-
 
 @dataclass
-class Meeting:
+class Meeting(_AsDict):
     date: date | None
     city: str | None
     country: str | None
@@ -64,59 +50,28 @@ class Meeting:
     participants: list[Participant] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return {
-            "date": _iso(self.date),
-            "city": self.city,
-            "country": self.country,
-            "kind": self.kind,
-            "participants": [p.as_dict() for p in self.participants],
-            "statements": [s.as_dict() for s in self.statements],
-        }
-
 
 @dataclass
-class OrganizationResult:
+class OrganizationResult(_AsDict):
     name: str
     acronym: str | None
     kind: str = "other"
     country: str | None = None
 
-    def as_dict(self) -> dict:
-        return {"name": self.name, "acronym": self.acronym, "kind": self.kind, "country": self.country}
-
 
 @dataclass
-class PersonResult:
+class PersonResult(_AsDict):
     name: str
     country: str | None
     role: str | None
     mentions: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "country": self.country,
-            "role": self.role,
-            "mentions": list(self.mentions),
-        }
-
 
 @dataclass
-class DocumentResult:
+class DocumentResult(_AsDict):
     document: str
     title: str | None = None
     published: date | None = None
     meetings: list[Meeting] = field(default_factory=list)
     organizations: list[OrganizationResult] = field(default_factory=list)
     people: list[PersonResult] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "document": self.document,
-            "title": self.title,
-            "published": _iso(self.published),
-            "meetings": [m.as_dict() for m in self.meetings],
-            "organizations": [o.as_dict() for o in self.organizations],
-            "people": [p.as_dict() for p in self.people],
-        }
