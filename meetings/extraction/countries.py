@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from .document import strip_accents
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "countries.json"
 
@@ -43,9 +44,7 @@ class Country:
 
 def _fold(text: str) -> str:
     """Lower case without accents, straight apostrophes, single spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
+    return " ".join(strip_accents(text.translate(_APOSTROPHES)).lower().split())
 
 
 def literal_alternation(phrases) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,11 @@ def read_document(path) -> str:
     except OSError as error:
         raise DocumentError(f"{path.name}: cannot be read ({error.strerror or error})") from None
     return decode_bytes(raw, path.name)
+
+
+def strip_accents(text: str) -> str:
+    """The text without accents ("Bogotá" → "Bogota"): the one rule every comparison form uses."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def decode_bytes(raw: bytes, name: str = "document") -> str:

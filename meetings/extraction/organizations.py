@@ -23,12 +23,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from .countries import country_mentions, country_of_city, find_country, literal_alternation
+from .document import strip_accents
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "organizations.json"
 
@@ -137,8 +137,7 @@ class _Candidate:
 
 def _words(text: str) -> str:
     """The comparison form of a name: folded, lower case, alphanumeric words only."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = strip_accents(text or "").lower()
     words = re.findall(r"[a-z0-9]+", text)
     if words and words[0] == "the":
         words = words[1:]

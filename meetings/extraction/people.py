@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from . import titles
 from .countries import country_mentions, country_of_city, find_country
-from .document import doc_text
+from .document import doc_text, strip_accents
 
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w'’-]*\.?|[A-Z]\.|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*)"
 # An Arabic article joined to a surname ("el-Sisi", "al-Assad") belongs to the name.
@@ -68,8 +67,7 @@ _FUNCTION_WORDS = {
 
 def fold(text: str) -> str:
     """Lower case without accents, for comparing names."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return strip_accents(text).lower()
 
 
 def name_tokens(name: str) -> list[str]:
