@@ -216,33 +216,14 @@ def _listing(statements, page, per_page, use_copies=False):
     return SearchResults(hits, total, exact, page, per_page)
 
 
-def search_statements(
-    query: str = "",
-    *,
-    speaker=None,
-    speaker_country=None,
-    meeting_country=None,
-    organization=None,
-    date_after=None,
-    date_before=None,
-    kind=None,
-    page: int = 1,
-    per_page: int = 20,
-) -> SearchResults:
+def search_statements(query: str = "", *, page: int = 1, per_page: int = 20, **filters) -> SearchResults:
     """One page of statements matching `query` and the filters, best first, with snippets.
 
-    An empty query (or one with no searchable word) lists the filtered statements newest first.
+    The filters are filter_statements()'s keywords (speaker, speaker_country, meeting_country,
+    organization, date_after, date_before, kind). An empty query (or one with no searchable word)
+    lists the filtered statements newest first.
     """
     page, per_page = _page_numbers(page, per_page)
-    filters = dict(
-        speaker=speaker,
-        speaker_country=speaker_country,
-        meeting_country=meeting_country,
-        organization=organization,
-        date_after=date_after,
-        date_before=date_before,
-        kind=kind,
-    )
     use_copies = connection.vendor == "postgresql"
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
