@@ -347,7 +347,7 @@ def _is_saying(token, context: SpeakerContext) -> bool:
     if lemma == "welcome":
         objects = [c for c in children if c.dep_ == "dobj"]
         return not any(person_at(context.people, o.idx, o.idx + len(o.text)) for o in objects)
-    return lemma not in ("post", "tweet", "write", "continue", "agree", "share")
+    return lemma not in titles.NOT_SAYING_ALONE
 
 
 def _subject_of(token):

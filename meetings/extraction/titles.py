@@ -101,8 +101,9 @@ SPEECH_VERBS = {
     "vow", "agree", "post", "tweet", "write", "continue", "conclude", "update", "apprise",
 }  # fmt: skip
 
-# Of those, verbs that only count as speech with a complement of saying, not on their own.
-WEAK_SPEECH_VERBS = {"continue", "agree", "call", "bring", "point", "share"}
+# Of those, verbs that never make a sentence reported speech by themselves (statements.py gives
+# "point out", "bring to attention" and "call for" their own tests).
+NOT_SAYING_ALONE = {"post", "tweet", "write", "continue", "agree", "share"}
 
 # Subjects that are groups, never one named speaker.
 GROUP_SUBJECTS = {
