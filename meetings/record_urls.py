@@ -12,6 +12,13 @@ class UrlBuilder:
 
     _PLACEHOLDER = "zz0placeholder0zz"
     _NUMBER = 987654321
+    _ROUTES = {
+        "meeting": "meetings:meeting-detail",
+        "person": "meetings:person-detail",
+        "organization": "meetings:organization-detail",
+        "country": "meetings:country-detail",
+        "source": "meetings:source-detail",
+    }
 
     def __init__(self, request=None, base=""):
         self.base = request.build_absolute_uri("/")[:-1] if request is not None else base.rstrip("/")
@@ -22,46 +29,32 @@ class UrlBuilder:
         return self.base + prefix, suffix
 
     @cached_property
-    def _meeting(self):
-        return self._split("meetings:meeting-detail")
-
-    @cached_property
-    def _person(self):
-        return self._split("meetings:person-detail")
-
-    @cached_property
-    def _organization(self):
-        return self._split("meetings:organization-detail")
-
-    @cached_property
-    def _country(self):
-        return self._split("meetings:country-detail")
-
-    @cached_property
-    def _source(self):
-        return self._split("meetings:source-detail", numeric=True)
+    def _parts(self):
+        # A source is identified by its number; the others by a slug (or a country code).
+        return {kind: self._split(name, numeric=kind == "source") for kind, name in self._ROUTES.items()}
 
     def absolute(self, path):
         return self.base + path
 
     def parts(self, kind):
         """(prefix, suffix) around the identifier in URLs of `kind`: "meeting", "person", ..."""
-        return getattr(self, f"_{kind}")
+        return self._parts[kind]
+
+    def _fill(self, kind, identifier):
+        prefix, suffix = self._parts[kind]
+        return f"{prefix}{identifier}{suffix}"
 
     def meeting(self, slug):
-        return f"{self._meeting[0]}{slug}{self._meeting[1]}" if slug else None
+        return self._fill("meeting", slug) if slug else None
 
     def person(self, slug):
-        return f"{self._person[0]}{slug}{self._person[1]}" if slug else None
+        return self._fill("person", slug) if slug else None
 
     def organization(self, slug):
-        return f"{self._organization[0]}{slug}{self._organization[1]}" if slug else None
+        return self._fill("organization", slug) if slug else None
 
     def country(self, code):
-        return f"{self._country[0]}{code.lower()}{self._country[1]}" if code else None
+        return self._fill("country", code.lower()) if code else None
 
     def source(self, pk):
-        return f"{self._source[0]}{pk}{self._source[1]}" if pk is not None else None
-
-    def statement(self, meeting_slug, pk):
-        return f"{self._meeting[0]}{meeting_slug}{self._meeting[1]}#statement-{pk}" if meeting_slug else None
+        return self._fill("source", pk) if pk is not None else None
