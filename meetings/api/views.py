@@ -43,14 +43,18 @@ from .openapi import SCHEMA_NAMES, openapi_document
 READ_ONLY_METHODS = ["get", "head", "options"]
 
 
+def _not_allowed(method, allow):
+    response = json_error(f"{method} is not allowed: the API is read-only", status=405)
+    response["Allow"] = allow
+    return response
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class ReadOnlyJsonView(View):
     http_method_names = READ_ONLY_METHODS
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        response = json_error(f"{request.method} is not allowed: the API is read-only", status=405)
-        response["Allow"] = ", ".join(method.upper() for method in READ_ONLY_METHODS)
-        return response
+        return _not_allowed(request.method, ", ".join(method.upper() for method in READ_ONLY_METHODS))
 
     def options(self, request, *args, **kwargs):
         response = super().options(request, *args, **kwargs)
@@ -85,23 +89,29 @@ def _record(kind, instance, urls):
     return serializer_for(kind).record(instance, urls)
 
 
+def _found(queryset, message):
+    """The first record of `queryset`, or a 404 saying `message`."""
+    found = queryset.first()
+    if found is None:
+        raise Http404(message)
+    return found
+
+
 def _with_redirect(model, redirect_model, owner_field, url_name, slug):
     """The record with this slug, or where its old slug moved to when it was merged."""
     found = model.objects.filter(slug=slug).first()
     if found is not None:
         return found
-    moved = redirect_model.objects.filter(old_slug=slug).select_related(owner_field).first()
-    if moved is None:
-        raise Http404(f"no {model._meta.verbose_name} with slug {slug!r}")
+    moved = _found(
+        redirect_model.objects.filter(old_slug=slug).select_related(owner_field),
+        f"no {model._meta.verbose_name} with slug {slug!r}",
+    )
     return Moved(reverse(url_name, args=[getattr(moved, owner_field).slug]))
 
 
 class MeetingView(RecordView):
     def get_object(self, slug):
-        found = Meeting.objects.filter(slug=slug).first()
-        if found is None:
-            raise Http404(f"no meeting with slug {slug!r}")
-        return found
+        return _found(Meeting.objects.filter(slug=slug), f"no meeting with slug {slug!r}")
 
     def describe(self, meeting, urls):
         return {
@@ -176,10 +186,7 @@ class CountryView(RecordView):
 
 class SourceDocumentView(RecordView):
     def get_object(self, pk):
-        found = SourceDocument.objects.filter(pk=pk).first()
-        if found is None:
-            raise Http404(f"no source document with id {pk}")
-        return found
+        return _found(SourceDocument.objects.filter(pk=pk), f"no source document with id {pk}")
 
     def describe(self, source, urls):
         return {
@@ -208,9 +215,7 @@ def json_twin(view_class):
     @csrf_exempt
     def list_endpoint(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
-            response = json_error(f"{request.method} is not allowed: the API is read-only", status=405)
-            response["Allow"] = "GET, HEAD"
-            return response
+            return _not_allowed(request.method, "GET, HEAD")
         query = request.GET.copy()
         query["format"] = query.get("format") or "json"
         if query["format"] not in FORMATS:
