@@ -22,6 +22,13 @@ from .document import strip_accents
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "countries.json"
 
+# Seats of government named instead of their city ("met in the White House"), lower case.
+LANDMARK_CITIES = {
+    "white house": "Washington", "kremlin": "Moscow", "elysee palace": "Paris", "élysée palace": "Paris",
+    "downing street": "London", "zhongnanhai": "Beijing", "great hall of the people": "Beijing",
+    "blue house": "Seoul", "kantei": "Tokyo", "quirinal palace": "Rome",
+}  # fmt: skip
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 

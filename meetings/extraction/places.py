@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import titles
-from .countries import country_by_code, country_mentions, country_of_city, find_country
+from .countries import LANDMARK_CITIES, country_by_code, country_mentions, country_of_city, find_country
 from .document import doc_text
 from .encounters import MeetingDraft
 from .people import Person
@@ -23,12 +23,6 @@ _WELCOME = re.compile(
     r"\b(?:welcome you|see you|receive you|host you|greet you|you here)\s+(?:again\s+)?(?:to|in)\s+"
     r"(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
-# Seats of government named instead of their city ("met in the White House").
-LANDMARKS = {
-    "white house": "Washington", "kremlin": "Moscow", "elysee palace": "Paris", "élysée palace": "Paris",
-    "downing street": "London", "zhongnanhai": "Beijing", "great hall of the people": "Beijing",
-    "blue house": "Seoul", "kantei": "Tokyo", "quirinal palace": "Rome", "chancellery": None,
-}  # fmt: skip
 
 
 def find_place(
@@ -108,14 +102,14 @@ def _city_in(sent) -> tuple[str, str] | None:
     if capital:
         return capital
     low = sent.text.lower()
-    for landmark, city in LANDMARKS.items():
+    for landmark, city in LANDMARK_CITIES.items():
         at = low.find(landmark)
         # "the Kremlin said", "according to the White House": the institution speaking, no venue
         speaking = re.match(
             r"\W*(?:has\s+|had\s+)?(?:said|says|announced|stated|reported)\b", low[at + len(landmark) :]
         )
         cited = re.search(r"according to\s+(?:the\s+)?$", low[:at])
-        if at >= 0 and city and not speaking and not cited:
+        if at >= 0 and not speaking and not cited:
             return city, country_of_city(city)
     text = doc_text(sent.doc)
     prepositional = [m.group("place") for m in _IN_PLACE.finditer(sent.text)]
