@@ -46,6 +46,10 @@ def json_error(message, status=400, **extra):
     return json_response({"error": message, **extra}, status=status)
 
 
+def unknown_format_error(requested):
+    return json_error(f"unknown format {requested[:40]!r}: use json or csv")
+
+
 class BadPageRequest(ValueError):
     """A `page` or `page_size` that cannot be served; str(err) says why in one line."""
 
@@ -219,7 +223,7 @@ class DataFormatMixin:
         if requested in ("", "html"):
             return super().get(request, *args, **kwargs)
         if requested not in FORMATS:
-            return json_error(f"unknown format {requested[:40]!r}: use json or csv")
+            return unknown_format_error(requested)
         data = self.get_data_queryset()
         errors = self.get_data_errors()
         if errors:

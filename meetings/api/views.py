@@ -26,6 +26,7 @@ from ..formats import (
     allow_any_origin,
     json_error,
     json_response,
+    unknown_format_error,
 )
 from ..models import (
     Meeting,
@@ -219,7 +220,7 @@ def json_twin(view_class):
         query = request.GET.copy()
         query["format"] = query.get("format") or "json"
         if query["format"] not in FORMATS:
-            return json_error(f"unknown format {query['format'][:40]!r}: use json or csv")
+            return unknown_format_error(query["format"])
         request.GET = query
         return page_view(request, *args, **kwargs)
 
