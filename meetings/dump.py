@@ -65,7 +65,7 @@ def columns_of(model):
     return [field for field in model._meta.concrete_fields if not getattr(field, "generated", False)]
 
 
-def _encode(value, field, for_csv):
+def _encode(value, for_csv):
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     if for_csv:
@@ -141,7 +141,7 @@ def _write_csv(path, fields, rows):
         writer = csv.writer(handle)
         writer.writerow([field.attname for field in fields])
         for row in rows:
-            writer.writerow([_encode(value, field, True) for value, field in zip(row, fields, strict=True)])
+            writer.writerow([_encode(value, True) for value in row])
             n += 1
     return n
 
@@ -152,10 +152,7 @@ def _write_json(path, fields, rows):
     with path.open("w", encoding="utf-8") as handle:
         handle.write("[")
         for row in rows:
-            record = {
-                name: _encode(value, field, False)
-                for name, value, field in zip(names, row, fields, strict=True)
-            }
+            record = {name: _encode(value, False) for name, value in zip(names, row, strict=True)}
             handle.write(("\n" if n == 0 else ",\n") + json.dumps(record, ensure_ascii=False))
             n += 1
         handle.write("\n]\n")
