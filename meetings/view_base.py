@@ -49,6 +49,14 @@ def paginate(request, queryset, per_page, param="page"):
     return Paginator(queryset, per_page).get_page(request.GET.get(param))
 
 
+def page_number(request, param="page"):
+    """The page asked for in `param`, at least 1; a missing or malformed number means page 1."""
+    try:
+        return max(1, int(request.GET.get(param, "1")))
+    except ValueError:
+        return 1
+
+
 def country_or_404(code):
     name = countries.name(code.upper()) if code and len(code) == 2 else ""
     if not name:

@@ -47,6 +47,7 @@ from .view_base import (
     country_or_404,
     meetings_for_lists,
     meetings_per_year,
+    page_number,
     paginate,
 )
 
@@ -216,10 +217,7 @@ class PersonDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
 def statement_search_for(request, **filters):
     """The statements on a person's page: `q` searches within them, `statements_page` pages them."""
     query = request.GET.get("q", "")[:500]
-    try:
-        page = max(1, int(request.GET.get("statements_page", "1")))
-    except ValueError:
-        page = 1
+    page = page_number(request, "statements_page")
     return {"query": query, "results": search_statements(query, page=page, per_page=10, **filters)}
 
 
@@ -472,10 +470,7 @@ class SearchView(DataFormatMixin, PageMetaMixin, TemplateView):
         arguments = self.search_arguments()
         if arguments is not None and (arguments[0] or any(arguments[1].values())):
             query, filters = arguments
-            try:
-                page = max(1, int(self.request.GET.get("page", "1")))
-            except ValueError:
-                page = 1
+            page = page_number(self.request)
             context["results"] = search_statements(query, page=page, per_page=20, **filters)
             context["facets"] = self.facets(query, filters)
             context["query"] = query
