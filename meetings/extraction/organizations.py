@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from . import titles
 from .countries import country_mentions, country_of_city, find_country, literal_alternation
 from .document import strip_accents
 
@@ -72,10 +73,6 @@ LEFT_STOP = {
     "Mrs", "Ms", "Dr", "Today", "Yesterday", "Tomorrow", "Other", "Such", "Some", "Many", "All", "Each",
     "Every", "Several", "Various", "Of", "To", "Welcoming", "Thanks", "Thank",
 }  # fmt: skip
-# Titles that start a person's description, never part of an organization's name.
-TITLES = {"President", "Vice-President", "Minister", "Ambassador", "Chairman", "Chair", "Chairwoman",
-          "Chairperson", "Secretary", "Secretary-General", "Director", "Head", "Deputy", "Speaker", "Member",
-          "Prime", "Mr", "Mrs", "Ms", "Dr", "General", "Governor", "Mayor", "King", "Queen", "Prince"}  # fmt: skip
 REGIONS = {"Europe", "Asia", "Africa", "America", "Americas", "Eurasia", "Middle", "Latin", "Central", "South",
            "North", "East", "West", "Southeast", "Asia-Pacific", "Indo-Pacific", "Pacific", "Caucasus",
            "Balkans", "Gulf", "Mediterranean", "Arctic", "Caribbean"}  # fmt: skip
@@ -378,7 +375,7 @@ def _complement(text, tokens, head, adjacent, capital) -> int:
     while i < len(tokens) and adjacent(i - 1, i) and i - head <= 10:
         word = tokens[i][2]
         if capital(i):
-            if word in TITLES or word.lower() in _TIME_WORDS:
+            if word in titles.WORDS_ENDING_AN_ORGANIZATION_NAME or word.lower() in _TIME_WORDS:
                 break  # "State House on Friday": a day is no part of a name
             last_capital = i
             country_end = _country_ending_at(text, tokens, i)
@@ -510,7 +507,7 @@ def _credit_segments(text: str):
 
 def _title_follows(text: str, end: int) -> bool:
     following = re.match(r"[ \t]+([A-Z][\w\-]*)", text[end : end + 40])
-    return bool(following) and following.group(1) in TITLES
+    return bool(following) and following.group(1) in titles.WORDS_ENDING_AN_ORGANIZATION_NAME
 
 
 def _from_spacy(doc) -> list[_Candidate]:

@@ -56,7 +56,6 @@ _OCCUPATIONS = {
 _NOT_PERSON_LABELS = {"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
 
-_TITLES_ALSO_NAMES = {"amir", "emir", "king", "major", "prince", "sultan", "shah", "general"}
 _FUNCTION_WORDS = {
     "and", "or", "before", "after", "their", "his", "her", "with", "of", "the", "in", "on", "at",
     "for", "to", "from", "by", "meets", "met", "holds", "held", "receives", "received", "says",
@@ -189,7 +188,7 @@ def clean_name(text: str) -> str | None:
         low = fold(w)
         if low in titles.TITLE_MODIFIERS or low in _NOT_NAME_WORDS or low in titles.MEETING_NOUNS:
             return None
-        if low in titles.TITLE_HEADS and low not in _TITLES_ALSO_NAMES:
+        if low in titles.TITLE_HEADS and low not in titles.TITLES_ALSO_NAMES:
             return None
         if re.search(r"[’'][a-z]{1,2}$", w) or _is_place_word(w):
             return None

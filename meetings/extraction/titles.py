@@ -24,6 +24,17 @@ TITLE_HEADS = {
     "officer", "captain", "major", "marshal", "tánaiste", "president-elect",
 }  # fmt: skip
 
+# Title heads that are also given names or parts of names ("Amir Abdollahian", "Major Garrett").
+TITLES_ALSO_NAMES = {"amir", "emir", "king", "major", "prince", "sultan", "shah", "general"}
+
+# Capitalised title words that start a person's description, so they end an organization's name
+# before them ("... Committee President Anna Berg"); as written, not lower case.
+WORDS_ENDING_AN_ORGANIZATION_NAME = {
+    "President", "Vice-President", "Minister", "Ambassador", "Chairman", "Chair", "Chairwoman",
+    "Chairperson", "Secretary", "Secretary-General", "Director", "Head", "Deputy", "Speaker", "Member",
+    "Prime", "Mr", "Mrs", "Ms", "Dr", "General", "Governor", "Mayor", "King", "Queen", "Prince",
+}  # fmt: skip
+
 # Words that may stand inside or before a title ("First Deputy Foreign Minister", "Acting ...").
 TITLE_MODIFIERS = {
     "deputy", "vice", "first", "second", "acting", "former", "special", "chief", "senior",
