@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from . import document as doc_layout
+from . import titles
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people_in, transcript_meeting
@@ -395,7 +396,7 @@ def _names_organization(person: Person, organizations: list[dict]) -> bool:
 
 def _international(person: Person) -> bool:
     """Whether the person speaks for an international body rather than a state."""
-    if getattr(person, "organization_kind", None) == "international":
+    if person.organization_kind == "international":
         return True
-    # offices only international bodies have: "Secretary-General", "High Representative"
-    return bool(re.search(r"secretary[- ]general|high representative", person.role or "", re.IGNORECASE))
+    role = (person.role or "").lower()
+    return any(office in role for office in titles.INTERNATIONAL_OFFICES)

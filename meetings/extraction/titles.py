@@ -77,6 +77,9 @@ TITLE_COUNTRIES = {
 HEAD_OF_STATE = {"president", "king", "queen", "emir", "amir", "sultan", "monarch", "shah"}
 HEAD_OF_GOVERNMENT = {"prime minister", "premier", "chancellor", "taoiseach"}
 
+# Offices only international bodies have: their holder speaks for no state.
+INTERNATIONAL_OFFICES = ("secretary-general", "secretary general", "high representative")
+
 # Courtesy words before a name that are not part of it ("Mr. Ilham Aliyev", "Dato' Lim Jock Hoi").
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "prince", "princess", "sheikh",
