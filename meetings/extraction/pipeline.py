@@ -256,24 +256,17 @@ def _repeats_title(sent, title: str | None) -> bool:
 def _fill_countries(drafts, guests=None, home: str | None = None) -> None:
     """Country of participants the text gives none for: the person they assist ("assistant to
     the Ambassador"), else the meeting's country for officials of no international body."""
+    # the host's counterpart in one meeting is a guest in the others too
     guests_anywhere = {
         id(person)
         for draft in drafts
         for person in draft.people
-        if person.role
-        and any(
-            o is not person and o.country == draft.country and _same_office(o.role, person.role)
-            for o in draft.people
-        )
-    }  # the host's counterpart in one meeting is a guest in the others too
+        if person.role and _has_counterpart(person, draft)
+    }
     for draft in drafts:
         for person in draft.people:
             role = (person.role or "").lower()
-            if (
-                person.country is None
-                and (" to " in role)
-                and title_head(role) in ("assistant", "adviser", "advisor", "aide", "counselor", "counsellor")
-            ):
+            if person.country is None and " to " in role and title_head(role) in titles.ASSISTANT_TITLES:
                 served = role.split(" to ", 1)[1]
                 other = resolve_reference(served, [p for p in draft.people if p is not person], [])
                 if other is not None and other.country:
@@ -283,11 +276,7 @@ def _fill_countries(drafts, guests=None, home: str | None = None) -> None:
         for person in draft.people:
             visited = (guests or {}).get(person, ())
             visiting = draft.country in visited or "*" in visited
-            # two holders of one office of one state do not meet: the host's counterpart is a guest
-            counterpart = any(
-                o is not person and o.country == draft.country and _same_office(o.role, person.role)
-                for o in draft.people
-            )
+            counterpart = _has_counterpart(person, draft)
             others = {o.country for o in draft.people if o is not person and o.country}
             if person.country is None and home and others and home not in others and draft.country != home:
                 # "SEOUL (Yonhap) -- President Yoon ... summit in Tokyo" with Japan's Prime Minister,
@@ -307,6 +296,15 @@ def _fill_countries(drafts, guests=None, home: str | None = None) -> None:
         for person in draft.people:
             if person.country is None:
                 person.country = title_country(person.role)
+
+
+def _has_counterpart(person: Person, draft) -> bool:
+    """Whether someone else in the meeting holds the person's office for the meeting's country:
+    two holders of one office of one state do not meet, so the person is the host's guest."""
+    return any(
+        o is not person and o.country == draft.country and _same_office(o.role, person.role)
+        for o in draft.people
+    )
 
 
 def _late_blocks(unresolved, reported, quotes) -> list:

@@ -77,6 +77,9 @@ TITLE_COUNTRIES = {
 HEAD_OF_STATE = {"president", "king", "queen", "emir", "amir", "sultan", "monarch", "shah"}
 HEAD_OF_GOVERNMENT = {"prime minister", "premier", "chancellor", "taoiseach"}
 
+# Titles of those who serve another person ("assistant to the Ambassador") and share their country.
+ASSISTANT_TITLES = {"assistant", "adviser", "advisor", "aide", "counselor", "counsellor"}
+
 # Offices only international bodies have: their holder speaks for no state.
 INTERNATIONAL_OFFICES = ("secretary-general", "secretary general", "high representative")
 
