@@ -27,6 +27,7 @@ _MONTHS = {
     11: ("november", "nov", "noyabr", "novembro", "noviembre"),
     12: ("december", "dec", "dekabr", "dezembro", "diciembre"),
 }
+MONTH_NAMES = tuple(names[0] for names in _MONTHS.values())  # "january" ... "december"
 _MONTH_BY_NAME = {name.lower(): number for number, names in _MONTHS.items() for name in names}
 _MONTH = r"(?P<{}>" + "|".join(sorted(map(re.escape, _MONTH_BY_NAME), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
@@ -74,7 +75,7 @@ _PREPOSITION_BEFORE = re.compile(
 _PUBLISHED_BEFORE = re.compile(
     r"\b(?:published|posted|updated|released|issued|dated?)\b[\s:]*(?:on)?\s*$", re.I
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _found_dates(text: str):
@@ -184,7 +185,7 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
 _RELATIVE = re.compile(
     r"\b(?P<word>the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday|today|tonight|"
     r"this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)\b"
-    r"|\b(?:(?P<which>next|last|this|on|coming)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
+    r"|\b(?:(?P<which>next|last|this|on|coming)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -230,7 +231,7 @@ def _resolve_relative(match: re.Match, reference: date) -> date:
         if word == "the day before yesterday":
             return reference - timedelta(days=2)
         return reference + timedelta(days=_RELATIVE_DAYS.get(word, 0))
-    weekday = _WEEKDAYS.index(match.group("weekday").lower())
+    weekday = WEEKDAYS.index(match.group("weekday").lower())
     which = (match.group("which") or "").lower()
     if which in ("next", "coming"):
         return reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from . import titles
 from .countries import country_mentions, country_of_city, find_country, literal_alternation
+from .dates import MONTH_NAMES, WEEKDAYS
 from .document import strip_accents
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "organizations.json"
@@ -351,11 +352,7 @@ def _acronym_before(text: str, start: int, defined: dict[str, str], position: bo
     return start - len(match.group(0)) + match.start(1) - match.start(0) if position else match.group(1)
 
 
-_TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}  # fmt: skip
+_TIME_WORDS = {*WEEKDAYS, *MONTH_NAMES}
 
 
 def _complement(text, tokens, head, adjacent, capital) -> int:

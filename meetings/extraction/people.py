@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import titles
 from .countries import country_mentions, country_of_city, find_country
+from .dates import MONTH_NAMES, WEEKDAYS
 from .document import doc_text, strip_accents
 
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w'’-]*\.?|[A-Z]\.|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*)"
@@ -32,9 +33,8 @@ _NOT_NAME_WORDS = {
     "agency", "fund", "union", "house", "government", "parliament", "assembly", "department",
     "republic", "federation", "kingdom", "state", "states", "news", "press", "service", "sputnik",
     "academy", "university", "institute", "center", "centre", "bank", "corporation", "company",
-    "organization", "organisation", "association", "forum", "region", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "countries", "nations", "ministerial", "commission", "bureau", "secretariat", "directorate", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet", "april", "june", "july", "august", "september", "october", "november", "december",
+    "organization", "organisation", "association", "forum", "region",
+    "countries", "nations", "ministerial", "commission", "bureau", "secretariat", "directorate", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet",
     # heads of the names of organizations, programmes and streets: "Workers Party", "Zosen Corp",
     # "Strategic Partnership", "Downing Street", "Agência Brasil"
     "party", "movement", "corp", "inc", "ltd", "consulate", "programme", "program", "partnership",
@@ -44,7 +44,8 @@ _NOT_NAME_WORDS = {
     "initiative", "declaration", "charter", "protocol",
     # the labels of a transcript's anonymous turns
     "question", "moderator", "operator", "answer", "audience", "participant",
-}  # fmt: skip
+    # and the days and months, all but May, a given name too ("Theresa May")
+} | ({*WEEKDAYS, *MONTH_NAMES} - {"may"})  # fmt: skip
 # Words of a title's complement left before a name ("... and Security Policy Josep Borrell").
 _COMPLEMENT_WORDS = {"policy", "affairs", "security", "cooperation", "development", "relations", "trade"}
 # Occupations written before a name like a title ("Analyst Tatiana Stanovaya").
