@@ -18,7 +18,6 @@ from .models import (
     Organization,
     OrganizationAlias,
     OrganizationRedirect,
-    Participant,
     Person,
     PersonAlias,
     PersonRedirect,
@@ -143,24 +142,6 @@ def date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def meetings_with_country(queryset, code):
-    """Meetings a country hosted or took part in (subqueries, so no duplicate rows)."""
-    attended = Participant.objects.filter(country=code).values("meeting_id")
-    return queryset.filter(Q(country=code) | Q(pk__in=attended))
-
-
-def meetings_with_person(queryset, person):
-    return queryset.filter(pk__in=Participant.objects.filter(person=person).values("meeting_id"))
-
-
-def meetings_with_organization(queryset, organization):
-    mentioned = Meeting.organizations_mentioned.through.objects.filter(organization=organization)
-    represented = Participant.objects.filter(organization=organization)
-    return queryset.filter(
-        Q(pk__in=mentioned.values("meeting_id")) | Q(pk__in=represented.values("meeting_id"))
-    )
-
-
 class DateRangeForm(forms.Form):
     """Checks that a date range is not back to front."""
 
@@ -204,13 +185,13 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset
 
     def filter_country(self, queryset, name, value):
-        return meetings_with_country(queryset, value)
+        return queryset.with_country(value)
 
     def filter_person(self, queryset, name, value):
-        return meetings_with_person(queryset, value)
+        return queryset.with_person(value)
 
     def filter_organization(self, queryset, name, value):
-        return meetings_with_organization(queryset, value)
+        return queryset.with_organization(value)
 
     def sort_by(self, queryset, name, value):
         if value == "oldest":

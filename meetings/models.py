@@ -204,13 +204,24 @@ Organization.redirect_model = OrganizationRedirect
 
 
 class MeetingQuerySet(models.QuerySet):
+    # Subqueries rather than joins: no duplicate rows, so no DISTINCT, and filters combine freely.
+
     def with_country(self, code):
         """Meetings a country took part in (through a participant) or hosted."""
         code = code.upper()
-        return self.filter(Q(country=code) | Q(participants__country=code)).distinct()
+        attended = Participant.objects.filter(country=code).values("meeting_id")
+        return self.filter(Q(country=code) | Q(pk__in=attended))
 
     def with_person(self, person):
-        return self.filter(participants__person=person).distinct()
+        return self.filter(pk__in=Participant.objects.filter(person=person).values("meeting_id"))
+
+    def with_organization(self, organization):
+        """Meetings that mention the organization or where someone represented it."""
+        mentioned = Meeting.organizations_mentioned.through.objects.filter(organization=organization)
+        represented = Participant.objects.filter(organization=organization)
+        return self.filter(
+            Q(pk__in=mentioned.values("meeting_id")) | Q(pk__in=represented.values("meeting_id"))
+        )
 
 
 class Meeting(Reviewable):

@@ -23,9 +23,6 @@ from .filters import (
     OrganizationFilter,
     PersonFilter,
     StatementSearchForm,
-    meetings_with_country,
-    meetings_with_organization,
-    meetings_with_person,
 )
 from .formats import DataFormatMixin
 from .models import (
@@ -188,7 +185,7 @@ class PersonDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        meetings = meetings_with_person(Meeting.objects.all(), person)
+        meetings = Meeting.objects.with_person(person)
         context["aliases"] = [alias for alias in person.aliases.all() if alias.name != person.name]
         roles = (
             Participant.objects.filter(person=person)
@@ -305,7 +302,7 @@ class CountryDetailView(CountryMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         country = self.countries[0]
         code = country.code
-        meetings = meetings_with_country(Meeting.objects.all(), code)
+        meetings = Meeting.objects.with_country(code)
         context["country"] = country
         context["meeting_count"] = meetings.count()
         context["hosted_count"] = Meeting.objects.filter(country=code).count()
@@ -348,9 +345,7 @@ class CountryPairView(CountryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         first, second = self.countries
-        meetings = meetings_with_country(
-            meetings_with_country(Meeting.objects.all(), first.code), second.code
-        )
+        meetings = Meeting.objects.with_country(first.code).with_country(second.code)
         context["first"], context["second"] = first, second
         context["meeting_count"] = meetings.count()
         context["chart"] = year_chart(meetings_per_year(meetings))
@@ -388,7 +383,7 @@ class OrganizationDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = self.object
-        meetings = meetings_with_organization(Meeting.objects.all(), organization)
+        meetings = Meeting.objects.with_organization(organization)
         context["aliases"] = organization.aliases.all()
         context["meeting_count"] = meetings.count()
         context["meetings_page"] = paginate(self.request, meetings_for_lists(meetings), 25)
