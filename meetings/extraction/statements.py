@@ -372,7 +372,7 @@ def _subject_of(token):
 def _resolve_subject(subject, context: SpeakerContext):
     if any(c.dep_ == "conj" for c in subject.children) or subject.lower_ in titles.GROUP_SUBJECTS:
         return None, ""
-    if subject.tag_ in ("NNS", "NNPS") and subject.lower_ not in ("congressmen",):
+    if subject.tag_ in ("NNS", "NNPS"):
         return None, ""
     tokens = _phrase_tokens(subject)
     tokens.sort(key=lambda t: t.i)
