@@ -98,10 +98,12 @@ def _has_person_object(token) -> bool:
     return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
 
 
+# The core verbs of a meeting, without the looser ones of titles.MEETING_VERBS ("call", "attend").
+_MEETING_ACTS = ("meet", "receive", "host", "visit", "hold")
+
+
 def _has_meeting_verb(sent) -> bool:
-    return any(
-        t.pos_ == "VERB" and t.lemma_.lower() in ("meet", "receive", "host", "visit", "hold") for t in sent
-    )
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in _MEETING_ACTS for t in sent)
 
 
 def _has_meeting_noun(sent) -> bool:
@@ -249,7 +251,7 @@ def _planned(sent) -> bool:
     """A meeting told as to come ("was expected to meet", "will meet", "is due to hold talks")
     has not taken place."""
     for token in sent:
-        if token.pos_ == "VERB" and token.lemma_.lower() in ("meet", "receive", "host", "visit", "hold"):
+        if token.pos_ == "VERB" and token.lemma_.lower() in _MEETING_ACTS:
             words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
             if words & {"will", "would", "shall"}:
                 return True
