@@ -166,9 +166,7 @@ def split_title(phrase: str) -> tuple[str | None, str | None]:
     words = role.split()
     if words and words[-1].endswith("s") and fold(words[-1][:-1]) in titles.TITLE_HEADS:
         role = " ".join(words[:-1] + [words[-1][:-1]])  # "the Foreign Ministers of ... - X": one of them
-    for abbreviation, expansion in titles.TITLE_ABBREVIATIONS.items():
-        if expansion and re.fullmatch(rf"{abbreviation}", role):
-            role = expansion
+    role = titles.TITLE_ABBREVIATIONS.get(role) or role
     if not title_head(role):
         role = None
     return role, country
