@@ -44,6 +44,18 @@ def meetings_per_year(meetings):
     return dict(rows)
 
 
+def countries_by_meetings(participants, limit):
+    """[(Country, number of meetings)] for the countries of `participants`, most meetings first."""
+    rows = (
+        participants.exclude(country="")
+        .order_by()
+        .values("country")
+        .annotate(n=Count("meeting", distinct=True))
+        .order_by("-n", "country")[:limit]
+    )
+    return [(Country(code=row["country"]), row["n"]) for row in rows]
+
+
 def paginate(request, queryset, per_page, param="page"):
     """A page of `queryset`; a missing, malformed or too large page number falls back gracefully."""
     return Paginator(queryset, per_page).get_page(request.GET.get(param))

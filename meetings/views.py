@@ -41,6 +41,7 @@ from .view_base import (
     FilteredListView,
     PageMetaMixin,
     RedirectMergedMixin,
+    countries_by_meetings,
     country_or_404,
     meetings_for_lists,
     meetings_per_year,
@@ -65,14 +66,7 @@ class HomeView(PageMetaMixin, TemplateView):
             "sources": SourceDocument.objects.count(),
         }
         context["latest_meetings"] = meetings_for_lists().order_by("-date", "title")[:8]
-        context["active_countries"] = [
-            (Country(code=row["country"]), row["n"])
-            for row in Participant.objects.exclude(country="")
-            .order_by()
-            .values("country")
-            .annotate(n=Count("meeting", distinct=True))
-            .order_by("-n", "country")[:10]
-        ]
+        context["active_countries"] = countries_by_meetings(Participant.objects.all(), 10)
         context["active_people"] = (
             Person.objects.annotate(meeting_count=Count("participations"))
             .filter(meeting_count__gt=0)
@@ -308,16 +302,8 @@ class CountryDetailView(CountryMixin, TemplateView):
         context["hosted_count"] = Meeting.objects.filter(country=code).count()
         context["chart"] = year_chart(meetings_per_year(meetings))
         context["meetings_page"] = paginate(self.request, meetings_for_lists(meetings), 25)
-        context["counterparts"] = [
-            (Country(code=row["country"]), row["n"])
-            for row in Participant.objects.filter(meeting__in=meetings.values("pk"))
-            .exclude(country="")
-            .exclude(country=code)
-            .order_by()
-            .values("country")
-            .annotate(n=Count("meeting", distinct=True))
-            .order_by("-n", "country")[:30]
-        ]
+        others = Participant.objects.filter(meeting__in=meetings.values("pk")).exclude(country=code)
+        context["counterparts"] = countries_by_meetings(others, 30)
         people = Person.objects.filter(country=code)
         context["people_count"] = people.count()
         context["people"] = people.annotate(meeting_count=Count("participations")).order_by(
