@@ -387,7 +387,7 @@ def _after_other_capital(text: str, start: int) -> bool:
         or word in _OCCUPATIONS
         or word in _FUNCTION_WORDS
         or _is_place_word(match.group(1))
-        or word in {"the", "a", "an", "dear", "mr", "president"}
+        or word in {"a", "an"}
     )
 
 
