@@ -17,10 +17,8 @@ from .models import (
     Meeting,
     Organization,
     OrganizationAlias,
-    OrganizationRedirect,
     Person,
     PersonAlias,
-    PersonRedirect,
     Statement,
 )
 
@@ -46,8 +44,6 @@ class RecordField(forms.CharField):
     Cleans to the record; a value that matches nothing or several records is a form error."""
 
     model = None
-    redirect_model = None
-    redirect_field = None
     noun = "record"
     plural = "records"
 
@@ -61,11 +57,7 @@ class RecordField(forms.CharField):
         if len(value) > 200:
             raise forms.ValidationError(f"That is too long for the name of a {self.noun}.", code="too_long")
         manager = self.model.objects
-        found = manager.filter(slug=value).first()
-        if found is None:
-            moved = self.redirect_model.objects.filter(old_slug=value).select_related(self.redirect_field)
-            moved = moved.first()
-            found = getattr(moved, self.redirect_field) if moved else None
+        found = manager.filter(slug=value).first() or self.model.moved_from(value)
         if found is None:
             found = manager.filter(self.name_matches(value, exact=True)).distinct().order_by("pk").first()
         if found is None:
@@ -86,8 +78,6 @@ class RecordField(forms.CharField):
 
 class PersonField(RecordField):
     model = Person
-    redirect_model = PersonRedirect
-    redirect_field = "person"
     noun = "person"
     plural = "people"
 
@@ -98,8 +88,6 @@ class PersonField(RecordField):
 
 class OrganizationField(RecordField):
     model = Organization
-    redirect_model = OrganizationRedirect
-    redirect_field = "organization"
     noun = "organization"
     plural = "organizations"
 

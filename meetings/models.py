@@ -72,6 +72,13 @@ class NamedRecord(Reviewable):
     def get_absolute_url(self):
         return reverse(self.detail_url_name, args=[self.slug])
 
+    @classmethod
+    def moved_from(cls, old_slug):
+        """The record an old slug (merged away, or changed by an editor) now redirects to, or None."""
+        owner = cls._meta.model_name
+        moved = cls.redirect_model.objects.filter(old_slug=old_slug).select_related(owner).first()
+        return getattr(moved, owner) if moved else None
+
     @property
     def alias_names(self):
         return [alias.name for alias in self.aliases.all()]

@@ -146,13 +146,10 @@ class FilteredListView(PageMetaMixin, ListView):
 class RedirectMergedMixin:
     """A slug that belonged to a merged record redirects (301) to the record it was merged into."""
 
-    redirect_model = None
-    redirect_field = None
-
     def get(self, request, *args, **kwargs):
         slug = kwargs.get("slug")
         if not self.model.objects.filter(slug=slug).exists():
-            moved = self.redirect_model.objects.filter(old_slug=slug).first()
+            moved = self.model.moved_from(slug)
             if moved is not None:
-                return redirect(getattr(moved, self.redirect_field), permanent=True)
+                return redirect(moved, permanent=True)
         return super().get(request, *args, **kwargs)

@@ -28,10 +28,8 @@ from .formats import DataFormatMixin
 from .models import (
     Meeting,
     Organization,
-    OrganizationRedirect,
     Participant,
     Person,
-    PersonRedirect,
     SourceDocument,
     Statement,
 )
@@ -165,8 +163,6 @@ class PersonListView(DataFormatMixin, FilteredListView):
 
 class PersonDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
     model = Person
-    redirect_model = PersonRedirect
-    redirect_field = "person"
 
     def get_page_title(self):
         return self.object.name
@@ -357,8 +353,6 @@ class OrganizationListView(DataFormatMixin, FilteredListView):
 
 class OrganizationDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
     model = Organization
-    redirect_model = OrganizationRedirect
-    redirect_field = "organization"
 
     def get_page_title(self):
         return str(self.object)
