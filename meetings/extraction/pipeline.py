@@ -360,9 +360,7 @@ def _affiliate(people: list[Person], organizations: list[dict]) -> None:
                 break
 
 
-_RANK = re.compile(
-    r"\b(?:deputy|vice|assistant|acting|first|state|junior|under|special|chief)\b", re.IGNORECASE
-)
+_RANK = re.compile(r"\b(?:" + "|".join(titles.RANK_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _same_office(one: str | None, other: str | None) -> bool:

@@ -77,6 +77,20 @@ TITLE_COUNTRIES = {
 HEAD_OF_STATE = {"president", "king", "queen", "emir", "amir", "sultan", "monarch", "shah"}
 HEAD_OF_GOVERNMENT = {"prime minister", "premier", "chancellor", "taoiseach"}
 
+# Words that make a title a lower rank of the office it names ("Deputy Foreign Minister").
+RANK_WORDS = (
+    "deputy",
+    "vice",
+    "assistant",
+    "acting",
+    "first",
+    "state",
+    "junior",
+    "under",
+    "special",
+    "chief",
+)
+
 # Titles of those who serve another person ("assistant to the Ambassador") and share their country.
 ASSISTANT_TITLES = {"assistant", "adviser", "advisor", "aide", "counselor", "counsellor"}
 
