@@ -242,16 +242,20 @@ class Ingester:
             file_name=clip(name, 255),
             sha256=sha,
             text=text,
-            title=clip(extraction.get("title"), 500),
-            published=parse_iso_date(extraction.get("published")),
-            extractor_version=self._version(),
+            **self._fields_from(extraction),
         )
         self.records.store_extraction(document, extraction)
 
-    def _version(self):
+    @staticmethod
+    def _fields_from(extraction):
+        """What a SourceDocument takes from its extraction, whether new or re-extracted."""
         from meetings.extraction import EXTRACTOR_VERSION
 
-        return EXTRACTOR_VERSION
+        return {
+            "title": clip(extraction.get("title"), 500),
+            "published": parse_iso_date(extraction.get("published")),
+            "extractor_version": EXTRACTOR_VERSION,
+        }
 
     def _replace(self, pk, extraction):
         """Swap what ingest made from one stored document for the current extractor's output."""
@@ -268,10 +272,10 @@ class Ingester:
         for meeting in old_meetings:
             if not meeting.curated:
                 meeting.sources.remove(document)
-        document.title = clip(extraction.get("title"), 500)
-        document.published = parse_iso_date(extraction.get("published"))
-        document.extractor_version = self._version()
-        document.save(update_fields=["title", "published", "extractor_version"])
+        fields = self._fields_from(extraction)
+        for name, value in fields.items():
+            setattr(document, name, value)
+        document.save(update_fields=list(fields))
 
         stored = self.records.store_extraction(document, extraction, old_meetings)
         for meeting in stored:
