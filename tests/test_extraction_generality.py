@@ -559,3 +559,26 @@ def test_quoted_as_saying_is_reported_speech_of_the_one_quoted(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "quoted.txt"))
     assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Jonas Lind", "reported")]
+
+
+# --- organizations are not people -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Ana Ruiz met Ambassador Tomas Vial. The first batch of Sputnik V vaccine arrived "
+        "in Chile a few days ago.",
+        "Ana Ruiz met Tomas Vial. Reuters reported the talks. Sputnik V arrived.",
+    ],
+)
+def test_a_known_organizations_name_with_a_letter_beside_it_is_no_person(extractor, text):
+    people = [person["name"] for person in extractor.extract(text, "vaccine.txt")["people"]]
+    assert not any(name.startswith(("Sputnik", "Reuters")) for name in people)
+    assert {"Ana Ruiz", "Tomas Vial"} <= set(people)
+
+
+def test_a_person_who_shares_an_organizations_name_stays_a_person(extractor):
+    text = "Mayor Michael Bloomberg met Foreign Minister Ana Ruiz in New York on 3 May 2021.\n"
+    people = [person["name"] for person in extractor.extract(text, "mayor.txt")["people"]]
+    assert "Michael Bloomberg" in people

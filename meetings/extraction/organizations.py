@@ -166,6 +166,12 @@ def _data() -> dict:
     }
 
 
+def is_known_organization_name(word: str) -> bool:
+    """Whether `word` alone is the name or acronym of a well-known organization ("Sputnik", "TASS")."""
+    data = _data()
+    return word in data["names"] or word in data["acronyms"]
+
+
 def _is_country_or_place(name: str) -> bool:
     return bool(find_country(name) or country_of_city(name))
 

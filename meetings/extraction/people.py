@@ -15,6 +15,7 @@ from . import titles
 from .countries import country_mentions, country_of_city, find_country
 from .dates import MONTH_NAMES, WEEKDAYS
 from .document import doc_text, strip_accents
+from .organizations import is_known_organization_name
 
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w'’-]*\.?|[A-Z]\.|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*)"
 # An Arabic article joined to a surname ("el-Sisi", "al-Assad") belongs to the name.
@@ -31,7 +32,7 @@ _AFTER_TITLE = re.compile(rf"\b(?i:{_TITLE_ALTERNATION})\.?[ \u00a0]+(?P<name>{_
 _NOT_NAME_WORDS = {
     "embassy", "ministry", "staff", "office", "palace", "summit", "council", "committee", "group",
     "agency", "fund", "union", "house", "government", "parliament", "assembly", "department",
-    "republic", "federation", "kingdom", "state", "states", "news", "press", "service", "sputnik",
+    "republic", "federation", "kingdom", "state", "states", "news", "press", "service",
     "academy", "university", "institute", "center", "centre", "bank", "corporation", "company",
     "organization", "organisation", "association", "forum", "region",
     "countries", "nations", "ministerial", "commission", "bureau", "secretariat", "directorate", "sea", "ocean", "river", "lake", "mountains", "administration", "cabinet",
@@ -193,6 +194,12 @@ def clean_name(text: str) -> str | None:
             return None
         if re.search(r"[’'][a-z]{1,2}$", w) or _is_place_word(w):
             return None
+    # A well-known organization's one-word name, with at most a letter or numeral beside it, names the
+    # organization or its product ("Reuters", "Sputnik V"), not a person ("Michael Bloomberg" is one).
+    if any(is_known_organization_name(w) for w in words) and all(
+        is_known_organization_name(w) or re.fullmatch(r"[A-Z]|[IVX]+|\d+", w) for w in words
+    ):
+        return None
     name = " ".join(words)
     if find_country(name) or fold(name) in titles.TITLE_HEADS:
         return None
