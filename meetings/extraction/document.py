@@ -21,6 +21,21 @@ class DocumentError(Exception):
     """A document that cannot be read as text; str(error) is one human-readable line."""
 
 
+def document_paths(paths):
+    """The documents that command-line `paths` name, as (path, problem) pairs: files as given,
+    folders expanded to their *.txt files (recursively, sorted, hidden files left out); a path
+    that does not exist comes back with the problem "no such file or folder"."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = (p for p in path.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
+            yield from ((p, None) for p in sorted(found))
+        elif path.is_file():
+            yield path, None
+        else:
+            yield path, "no such file or folder"
+
+
 def read_document(path) -> str:
     """Read a file as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
 

@@ -8,16 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.extraction import DocumentError, Extractor, read_document
-
-
-def document_paths(paths):
-    """Files as given; folders expand to their *.txt files, sorted, recursively."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
-        else:
-            yield path
+from meetings.extraction.document import document_paths
 
 
 class Command(BaseCommand):
@@ -40,7 +31,11 @@ class Command(BaseCommand):
 
         def readable():
             nonlocal failed
-            for path in document_paths(paths):
+            for path, problem in document_paths(paths):
+                if problem:
+                    failed += 1
+                    self.stderr.write(f"{path}: {problem}")
+                    continue
                 try:
                     yield path.name, read_document(path)
                 except DocumentError as error:
