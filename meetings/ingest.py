@@ -22,7 +22,6 @@ import hashlib
 import itertools
 from collections import deque
 from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, reset_queries, transaction
@@ -73,19 +72,6 @@ class IngestReport:
         return asdict(self)
 
 
-def document_paths(paths):
-    """Files named, and the .txt files under folders named, in a stable order; missing paths
-    come back as (path, "no such file or folder")."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from ((p, None) for p in sorted(path.rglob("*.txt")) if p.is_file())
-        elif path.is_file():
-            yield path, None
-        else:
-            yield path, "no such file or folder"
-
-
 def text_sha256(text):
     """The `SourceDocument.sha256` of a text as read: how a document already stored is known."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -109,6 +95,8 @@ class Ingester:
 
     def ingest_paths(self, paths):
         """Ingest the documents at `paths` (files or folders); returns the `IngestReport`."""
+        from meetings.extraction.document import document_paths  # late: the package brings spaCy
+
         pending = deque()
         seen = set()
 

@@ -10,6 +10,7 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
+from meetings.extraction.document import document_paths
 from meetings.ingest_records import RecordWriter
 from meetings.models import (
     Meeting,
@@ -237,3 +238,9 @@ def test_worker_processes_give_the_same_extractions_in_the_same_order(seed_paths
     in_workers = list(extract_in_workers(iter(items), settings.SPACY_MODEL, batch_size=2, workers=2))
     assert [r["document"] for r in in_workers] == [path.name for path in seed_paths]
     assert in_workers == here
+
+
+def test_hidden_files_in_a_folder_are_not_documents(tmp_path):
+    (tmp_path / "._talks.txt").write_bytes(b"\x00\x05\x16\x07 resource fork")
+    (tmp_path / ".#draft.txt").write_text("an editor's lock file")
+    assert list(document_paths([tmp_path])) == []
