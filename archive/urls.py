@@ -3,6 +3,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/", include("meetings.api.urls")),
+    path("api/", include("meetings.opendata.api.urls")),
     path("", include("meetings.urls")),
 ]

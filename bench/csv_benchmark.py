@@ -203,7 +203,7 @@ def main():
         print(f"reusing {args.rows:,} statements already in {args.database}")
 
     if args.python_writer:
-        from meetings import formats
+        from meetings.opendata import formats
 
         formats.copy_csv_chunks = lambda *args, **kwargs: None
     try:

@@ -64,7 +64,7 @@ def main():
         from django.core.management import call_command
         from django.db import connection
 
-        from meetings.ingest import Ingester
+        from meetings.ingest.runner import Ingester
         from meetings.models import Meeting, Person, Statement
 
         call_command("migrate", verbosity=0)

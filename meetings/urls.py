@@ -1,8 +1,12 @@
-"""Public pages (URL names are part of the shared contract: see CONTRACTS.md §7)."""
+"""Public pages: address → view (`meetings.web.views`).
+
+The URL names (`meetings:meeting-detail` …) are used by templates, `get_absolute_url` and the API's
+record URLs: keep them stable.
+"""
 
 from django.urls import path
 
-from . import views
+from .web import views
 
 app_name = "meetings"
 

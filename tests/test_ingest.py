@@ -1,6 +1,6 @@
 """Ingest, end to end with the real extractor: documents in, one record per real-world thing out.
 
-The spaCy model is loaded once per test session (`meetings.ingest.get_extractor` caches it).
+The spaCy model is loaded once per test session (`meetings.ingest.runner.get_extractor` caches it).
 """
 
 import io
@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from meetings.extraction.document import document_paths
-from meetings.ingest_records import RecordWriter
+from meetings.ingest.records import RecordWriter
 from meetings.models import (
     Meeting,
     Organization,
@@ -230,8 +230,8 @@ def test_worker_processes_give_the_same_extractions_in_the_same_order(seed_paths
     from django.conf import settings
 
     from meetings.extraction import read_document
-    from meetings.ingest import get_extractor
-    from meetings.ingest_worker import extract_in_workers
+    from meetings.ingest.runner import get_extractor
+    from meetings.ingest.workers import extract_in_workers
 
     items = [(path.name, read_document(path)) for path in seed_paths]
     here = list(get_extractor().extract_many(items, batch_size=2))

@@ -1,6 +1,6 @@
-"""The identity rules of meetings/resolution.py, on names alone (no database, no model)."""
+"""The identity rules of meetings/ingest/resolution.py, on names alone (no database, no model)."""
 
-from meetings.resolution import OrganizationIndex, PersonIndex, parse_person_name
+from meetings.ingest.resolution import OrganizationIndex, PersonIndex, parse_person_name
 
 
 def index_of(*people):

@@ -1,10 +1,10 @@
 """Ingest's rules for what the extractor was unsure of, driven by extractor output written by hand
-(the shape of CONTRACTS.md §1), so each case is exact: ambiguity, the review queue, curated
+(the shape of meetings/extraction/schema.py), so each case is exact: ambiguity, the review queue, curated
 records, organizations by name and acronym."""
 
 import pytest
 
-from meetings.ingest import Ingester
+from meetings.ingest.runner import Ingester
 from meetings.models import Meeting, Organization, Person, PersonRedirect, Statement
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,8 @@
 """Extraction: press releases and news articles in, meetings, people, statements out.
 
-Plain Python (spaCy and our own rules and data), no Django: see CONTRACTS.md §1 and
-shared/eval/SCHEMA.md for the shape of the output.
+Plain Python (spaCy and our own rules and data), no Django and no other room of the app: it may
+import only the standard library, spaCy, its own data files and well-kept data packages. The
+output's shape is `schema.py`: the JSON of shared/eval/SCHEMA.md plus the extra keys listed there.
 """
 
 from .document import DocumentError, read_document

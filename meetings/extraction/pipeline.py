@@ -1,4 +1,4 @@
-"""The extractor: one document's text in, the JSON-ready extraction out (CONTRACTS.md §1)."""
+"""The extractor: one document's text in, the JSON-ready extraction out (shape: schema.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,12 @@
-"""Dataclasses mirroring the extraction JSON contract (shared/eval/SCHEMA.md plus CONTRACTS.md §1).
+"""Dataclasses mirroring the extraction JSON: the shape of shared/eval/SCHEMA.md plus extra keys
+that ingest uses and the scorer ignores:
+
+- statement `text` (the whole statement), `start`/`end` (character offsets in the text as read)
+  and `attribution` (the speaker as written there: "S.Lavrov", "the Russian minister");
+- participant and person `mentions` (every form of the name in the text), participant
+  `start`/`end` (where the participant is first named);
+- meeting `kind` ("in_person", "phone" or "video");
+- organization `kind` and `country`.
 
 `DocumentResult.as_dict()` gives exactly the object `manage.py extract` prints for one document.
 """

@@ -8,6 +8,8 @@ The query language is described in `meetings.search.query`; the SQL in `meetings
 the structures that keep the index in step with Statement in `meetings.search.schema`.
 Nothing here raises on what a visitor typed: unknown slugs, malformed codes or dates simply match
 nothing, and any text is a valid query.
+
+May import: `meetings.models` and Django's ORM; never the web, opendata or admin rooms, which use it.
 """
 
 import datetime

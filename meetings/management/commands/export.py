@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.dump import FORMATS, DumpError, write_dump
+from meetings.opendata.dump import FORMATS, DumpError, write_dump
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from meetings.dump import DumpError, load_dump
+from meetings.opendata.dump import DumpError, load_dump
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.extraction.document import document_paths
-from meetings.ingest import Ingester, IngestReport
+from meetings.ingest.runner import Ingester, IngestReport
 from meetings.models import SourceDocument
 
 # Below this, starting worker processes (each loads the model) costs more than it saves.

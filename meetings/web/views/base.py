@@ -1,0 +1,155 @@
+"""What the public page views (meetings/web/views.py) are built from: page titles and descriptions,
+filtered and paginated lists, the redirect from a merged record's old slug, and the meeting
+querysets that lists share.
+"""
+
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.shortcuts import redirect
+from django.views.generic import ListView
+from django_countries import countries
+from django_countries.fields import Country
+
+from meetings.models import Meeting, Participant
+
+
+def participants_prefetch():
+    """Participants with their people, in the order the pages show them."""
+    return Prefetch(
+        "participants",
+        queryset=Participant.objects.select_related("person").order_by("country", "pk"),
+    )
+
+
+def meetings_for_lists(queryset=None):
+    return (queryset if queryset is not None else Meeting.objects.all()).prefetch_related(
+        participants_prefetch()
+    )
+
+
+def meetings_per_year(meetings):
+    """{year: count} for a queryset of meetings (one aggregate query)."""
+    rows = (
+        meetings.exclude(date=None)
+        .annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+    )
+    return dict(rows)
+
+
+def countries_by_meetings(participants, limit):
+    """[(Country, number of meetings)] for the countries of `participants`, most meetings first."""
+    rows = (
+        participants.exclude(country="")
+        .order_by()
+        .values("country")
+        .annotate(n=Count("meeting", distinct=True))
+        .order_by("-n", "country")[:limit]
+    )
+    return [(Country(code=row["country"]), row["n"]) for row in rows]
+
+
+def paginate(request, queryset, per_page, param="page"):
+    """A page of `queryset`; a missing, malformed or too large page number falls back gracefully."""
+    return Paginator(queryset, per_page).get_page(request.GET.get(param))
+
+
+def page_number(request, param="page"):
+    """The page asked for in `param`, at least 1; a missing or malformed number means page 1."""
+    try:
+        return max(1, int(request.GET.get(param, "1")))
+    except ValueError:
+        return 1
+
+
+def country_or_404(code):
+    name = countries.name(code.upper()) if code and len(code) == 2 else ""
+    if not name:
+        raise Http404("No such country code.")
+    return Country(code=code.upper())
+
+
+class PageMetaMixin:
+    """Page title and description for <title>, the meta description and Open Graph tags."""
+
+    page_title = ""
+    page_description = ""
+
+    def get_page_title(self):
+        return self.page_title
+
+    def get_page_description(self):
+        return self.page_description
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.get_page_title()
+        context["page_description"] = self.get_page_description()
+        return context
+
+
+class FilteredListView(PageMetaMixin, ListView):
+    """A list with a FilterSet. An invalid filter gives the form back with its errors and no rows;
+    a bad page number shows the nearest page instead of an error."""
+
+    filterset_class = None
+    paginate_by = 25
+
+    def get_base_queryset(self):
+        return self.model.objects.all()
+
+    @cached_property
+    def filterset(self):
+        return self.filterset_class(
+            self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
+        )
+
+    @property
+    def filters_are_valid(self):
+        return not self.filterset.is_bound or self.filterset.is_valid()
+
+    def get_queryset(self):
+        if not self.filters_are_valid:
+            return self.get_base_queryset().none()
+        return self.filterset.qs
+
+    def get_data_queryset(self):
+        return self.get_queryset()
+
+    def paginate_queryset(self, queryset, page_size):
+        page = paginate(self.request, queryset, page_size, self.page_kwarg)
+        return page.paginator, page, page.object_list, page.has_other_pages()
+
+    @property
+    def active_filters(self):
+        if not self.filterset.is_bound or not self.filterset.is_valid():
+            return False
+        data = self.filterset.form.cleaned_data
+        return any(value not in (None, "") for key, value in data.items() if key != "sort")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        context["form"] = self.filterset.form
+        context["active_filters"] = self.active_filters
+        context["result_count"] = context["paginator"].count
+        return context
+
+
+class RedirectMergedMixin:
+    """A slug that belonged to a merged record redirects (301) to the record it was merged into."""
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs.get("slug")
+        if not self.model.objects.filter(slug=slug).exists():
+            moved = self.model.moved_from(slug)
+            if moved is not None:
+                return redirect(moved, permanent=True)
+        return super().get(request, *args, **kwargs)

@@ -1,0 +1,107 @@
+"""The search page and the search within a person's statements."""
+
+import re
+
+import pytest
+from test_web_pages import build_archive, grow, page
+
+from meetings.models import Statement
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_http")]
+
+
+@pytest.fixture
+def archive():
+    return build_archive()
+
+
+def hits(html):
+    return re.findall(r'<p class="snippet"><a href="([^"]+)">(.*?)</a></p>', html, flags=re.S)
+
+
+def test_a_phrase_search_finds_the_statement_and_links_it_in_its_meeting(client, archive):
+    html = page(client, "/search/?q=%22territorial+integrity%22")
+    statement = Statement.objects.get(speaker=archive["labardini"])
+    [(url, snippet)] = hits(html)
+    assert (
+        url
+        == statement.get_absolute_url()
+        == f"{archive['visit_2019'].get_absolute_url()}#statement-{statement.pk}"
+    )
+    assert "<mark>" in snippet and "territorial" in snippet.lower()
+    assert "1 statement found" in html
+
+
+def test_a_search_that_finds_nothing_says_so(client, archive):
+    html = page(client, "/search/?q=zeppelin")
+    assert hits(html) == [] and "Nothing matches" in html
+
+
+def test_search_filters_narrow_the_results(client, archive):
+    html = page(client, "/search/?q=dear&person=aliyev")
+    assert len(hits(html)) == 2
+    html = page(client, "/search/?q=dear&person=aliyev&date_after=2020-01-01")
+    assert len(hits(html)) == 1
+    html = page(client, "/search/?q=dear&country=ru")
+    assert len(hits(html)) == 1
+
+
+def test_search_shows_facets_by_speaker_country_and_year(client, archive):
+    html = page(client, "/search/?q=dear")
+    facets = html.split('id="facets-heading"')[1].split("</aside>")[0]
+    assert "?q=dear&amp;person=ilham-aliyev" in facets
+    assert "?q=dear&amp;country=AZ" in facets and "Azerbaijan" in facets
+    assert "date_after=2016-01-01&amp;date_before=2016-12-31" in facets
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("q=peace&date_after=31-12-2020", "Enter a valid date"),
+        ("q=peace&person=nobody-at-all", "No person called"),
+        ("q=peace&country=XX", "Select a valid choice"),
+        ("q=peace&kind=shouted", "Select a valid choice"),
+    ],
+)
+def test_an_invalid_search_filter_gives_the_form_back(client, archive, query, message):
+    html = page(client, f"/search/?{query}")
+    assert "Some filters could not be used" in html and message in html
+    assert hits(html) == []
+
+
+def test_hostile_queries_are_shown_safely(client, archive):
+    html = page(client, "/search/?q=%3Cscript%3Ealert(1)%3C/script%3E+%22unclosed+AND+OR+(")
+    assert "<script>alert" not in html
+    assert "Nothing matches" in html
+
+
+def test_search_results_have_data_twins(client, archive):
+    html = page(client, "/search/?q=dear")
+    assert "format=csv" in html
+    data = client.get("/search/?q=dear&format=json").json()
+    assert data["count"] == 3
+    assert client.get("/search/?q=dear&person=nobody-at-all&format=json").status_code == 400
+
+
+def test_person_page_searches_within_their_statements(client, archive):
+    url = archive["aliyev"].get_absolute_url()
+    html = page(client, url)
+    assert "2 statements" in html
+    html = page(client, url + "?q=Baku")
+    assert len(hits(html)) == 1 and "<mark>Baku</mark>" in html
+
+
+def test_search_page_queries_do_not_grow_with_the_data(client, archive, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    urls = ["/search/?q=peace", "/search/?q=peace&person=sergey-lavrov", "/search/?person=sergey-lavrov"]
+    grow(archive, 5)
+    before = [queries(url) for url in urls]
+    grow(archive, 40)
+    assert [queries(url) for url in urls] == before
