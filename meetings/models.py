@@ -11,6 +11,7 @@ Two flags run through the editable records:
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -33,6 +34,13 @@ def unique_slug(model, text, max_length=80, exclude_pk=None):
             return candidate
         n += 1
         candidate = f"{base}-{n}"
+
+
+# Only web addresses are stored or rendered as links: never `javascript:`, `file:` or `data:`.
+web_url_validator = URLValidator(schemes=["http", "https"])
+wikidata_id_validator = RegexValidator(
+    r"^Q[1-9][0-9]{0,11}$", "A Wikidata item identifier: Q followed by digits, such as Q42."
+)
 
 
 class Reviewable(models.Model):
@@ -58,6 +66,15 @@ class Reviewable(models.Model):
 class NamedRecord(Reviewable):
     """A person or an organization: `name`, `slug` and `aliases` are declared by the subclass.
     The slug is made from the name on first save and kept after (links stay stable)."""
+
+    wikidata_id = models.CharField(
+        "Wikidata ID",
+        max_length=13,
+        blank=True,
+        db_index=True,
+        validators=[wikidata_id_validator],
+        help_text="The Wikidata item for this record, such as Q42 (entered by editors).",
+    )
 
     detail_url_name = None
 
@@ -86,7 +103,12 @@ class NamedRecord(Reviewable):
 
 class SourceDocument(models.Model):
     """A press release or news article as it was read, kept whole so every record can point
-    back to the sentence it came from."""
+    back to the sentence it came from, with where it came from: publisher, URL, date and format."""
+
+    class Format(models.TextChoices):
+        TEXT = "text", "Plain text"
+        HTML = "html", "Web page"
+        PDF = "pdf", "PDF"
 
     file_name = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64, unique=True)
@@ -94,7 +116,10 @@ class SourceDocument(models.Model):
     title = models.CharField(max_length=500, blank=True)
     published = models.DateField(null=True, blank=True, db_index=True)
     publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(
+        max_length=1000, blank=True, validators=[web_url_validator], help_text="The canonical address."
+    )
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT)
     imported_at = models.DateTimeField(auto_now_add=True)
     extractor_version = models.CharField(max_length=40, blank=True)
 
@@ -342,3 +367,22 @@ class Statement(Reviewable):
         super().clean()
         if self.source_id and self.end is not None and self.end > len(self.source.text):
             raise ValidationError({"end": "The offsets lie outside the source document's text."})
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed that `fetch_feeds` reads; the validators it last answered with make the
+    next fetch a conditional request."""
+
+    url = models.URLField(max_length=1000, unique=True, validators=[web_url_validator])
+    title = models.CharField(max_length=300, blank=True)
+    active = models.BooleanField(default=True, help_text="Inactive feeds are not fetched.")
+    last_fetched = models.DateTimeField(null=True, blank=True)
+    etag = models.CharField(max_length=300, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["title", "url"]
+
+    def __str__(self):
+        return self.title or self.url
