@@ -109,9 +109,9 @@ class PersonAdmin(MergeActionMixin, StableAddressAdmin):
     actions = ["merge_selected", "mark_reviewed"]
     list_display = ["name", "country", "slug", "participation_count", "curated", "review_reason"]
     list_filter = [country_filter("country"), "curated", NeedsReviewFilter]
-    search_fields = ["name", "slug", "aliases__name"]
+    search_fields = ["name", "slug", "aliases__name", "=wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "country", "curated", "review_reason", "old_slugs"]
+    fields = ["name", "slug", "country", "wikidata_id", "curated", "review_reason", "old_slugs"]
     readonly_fields = ["curated", "old_slugs"]
     inlines = [PersonAliasInline]
 
@@ -134,9 +134,9 @@ class OrganizationAdmin(MergeActionMixin, StableAddressAdmin):
     actions = ["merge_selected", "mark_reviewed"]
     list_display = ["name", "acronym", "kind", "country", "slug", "curated", "review_reason"]
     list_filter = ["kind", country_filter("country"), "curated", NeedsReviewFilter]
-    search_fields = ["name", "acronym", "slug", "aliases__name"]
+    search_fields = ["name", "acronym", "slug", "aliases__name", "=wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "acronym", "slug", "kind", "country", "curated", "review_reason", "old_slugs"]
+    fields = ["name", "acronym", "slug", "kind", "country", "wikidata_id", "curated", "review_reason", "old_slugs"]
     readonly_fields = ["curated", "old_slugs"]
     inlines = [OrganizationAliasInline]
 

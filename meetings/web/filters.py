@@ -2,8 +2,8 @@
 
 Every filter is a query parameter named for what it holds (`q`, `country`, `person`,
 `organization`, `date_after`, `date_before`, `kind`), so each state of a page is a shareable URL.
-People and organizations are given by slug, but a name, another spelling or an acronym works too:
-a visitor can type "Lavrov" into the form. Anything that does not resolve is a form error with a
+People and organizations are given by slug, but a name, another spelling, an acronym or a Wikidata
+ID (Q…) works too: a visitor can type "Lavrov" into the form. Anything that does not resolve is a form error with a
 message, never an exception.
 """
 
@@ -83,7 +83,11 @@ class PersonField(RecordField):
 
     def name_matches(self, value, exact):
         lookup = "iexact" if exact else "icontains"
-        return Q(**{f"name__{lookup}": value}) | Q(**{f"aliases__name__{lookup}": value})
+        return (
+            Q(**{f"name__{lookup}": value})
+            | Q(**{f"aliases__name__{lookup}": value})
+            | Q(wikidata_id__iexact=value)
+        )
 
 
 class OrganizationField(RecordField):
@@ -97,6 +101,7 @@ class OrganizationField(RecordField):
             Q(**{f"name__{lookup}": value})
             | Q(acronym__iexact=value)
             | Q(**{f"aliases__name__{lookup}": value})
+            | Q(wikidata_id__iexact=value)
         )
 
 
@@ -188,7 +193,7 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class PersonFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Name", method="filter_name", max_length=200)
+    q = django_filters.CharFilter(label="Name or Wikidata ID", method="filter_name", max_length=200)
     country = CountryFilter(empty_label="Any country")
     sort = django_filters.ChoiceFilter(
         choices=[("name", "Name"), ("meetings", "Most meetings")],
@@ -203,7 +208,9 @@ class PersonFilter(django_filters.FilterSet):
 
     def filter_name(self, queryset, name, value):
         spelled = PersonAlias.objects.filter(name__icontains=value).values("person_id")
-        return queryset.filter(Q(name__icontains=value) | Q(pk__in=spelled))
+        return queryset.filter(
+            Q(name__icontains=value) | Q(pk__in=spelled) | Q(wikidata_id__iexact=value.strip())
+        )
 
     def sort_by(self, queryset, name, value):
         if value == "meetings":
@@ -225,7 +232,10 @@ class OrganizationFilter(django_filters.FilterSet):
     def filter_name(self, queryset, name, value):
         spelled = OrganizationAlias.objects.filter(name__icontains=value)
         return queryset.filter(
-            Q(name__icontains=value) | Q(acronym__iexact=value) | Q(pk__in=spelled.values("organization_id"))
+            Q(name__icontains=value)
+            | Q(acronym__iexact=value)
+            | Q(pk__in=spelled.values("organization_id"))
+            | Q(wikidata_id__iexact=value.strip())
         )
 
 

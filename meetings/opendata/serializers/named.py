@@ -16,6 +16,11 @@ from meetings.models import (
 from .columns import LIST_SEPARATOR, REVIEW_COLUMNS, RecordSerializer, column
 
 
+WIKIDATA_COLUMN = column(
+    "wikidata_id", "Wikidata item (Q42 is https://www.wikidata.org/wiki/Q42), entered by editors; may be empty."
+)
+
+
 def _country_name(code):
     return (country_names.name(code) or None) if code else None
 
@@ -108,12 +113,13 @@ def _aliases(alias_model, field, ids):
 
 class PersonSerializer(RecordSerializer):
     kind, model, plural = "person", Person, "people"
-    lookups = ("pk", "slug", "name", "country", "curated", "review_reason")
+    lookups = ("pk", "slug", "name", "country", "wikidata_id", "curated", "review_reason")
     columns = (
         column("slug", "Stable identifier; a merged person's old slug redirects to the survivor."),
         column("url", "The person's page.", format="uri"),
         column("name", "Canonical name."),
         column("country", "Alpha-2 code of the state the person represents (may be empty)."),
+        WIKIDATA_COLUMN,
         column("aliases", f"Other spellings seen in sources, joined by '{LIST_SEPARATOR}'."),
         column("meeting_count", "Meetings the person took part in.", "integer"),
         column("statement_count", "Statements attributed to the person.", "integer"),
@@ -126,6 +132,7 @@ class PersonSerializer(RecordSerializer):
             "url": urls.person(v.slug),
             "name": v.name,
             "country": v.country or "",
+            "wikidata_id": v.wikidata_id,
             "aliases": "",
             "meeting_count": 0,
             "statement_count": 0,
@@ -145,7 +152,7 @@ class PersonSerializer(RecordSerializer):
 
 class OrganizationSerializer(RecordSerializer):
     kind, model, plural = "organization", Organization, "organizations"
-    lookups = ("pk", "slug", "name", "acronym", "country", "kind", "curated", "review_reason")
+    lookups = ("pk", "slug", "name", "acronym", "country", "kind", "wikidata_id", "curated", "review_reason")
     columns = (
         column("slug", "Stable identifier; a merged organization's old slug redirects to the survivor."),
         column("url", "The organization's page.", format="uri"),
@@ -153,6 +160,7 @@ class OrganizationSerializer(RecordSerializer):
         column("acronym", "Acronym (may be empty)."),
         column("country", "Alpha-2 code of its state; empty for international bodies."),
         column("kind", "government, international, ngo, media or other."),
+        WIKIDATA_COLUMN,
         column("aliases", f"Other names seen in sources, joined by '{LIST_SEPARATOR}'."),
         column("meeting_count", "Meetings that mention it or where a participant represented it.", "integer"),
         *REVIEW_COLUMNS,
@@ -166,6 +174,7 @@ class OrganizationSerializer(RecordSerializer):
             "acronym": v.acronym,
             "country": v.country or "",
             "kind": v.kind,
+            "wikidata_id": v.wikidata_id,
             "aliases": "",
             "meeting_count": 0,
             "curated": v.curated,
