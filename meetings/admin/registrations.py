@@ -136,7 +136,17 @@ class OrganizationAdmin(MergeActionMixin, StableAddressAdmin):
     list_filter = ["kind", country_filter("country"), "curated", NeedsReviewFilter]
     search_fields = ["name", "acronym", "slug", "aliases__name", "=wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "acronym", "slug", "kind", "country", "wikidata_id", "curated", "review_reason", "old_slugs"]
+    fields = [
+        "name",
+        "acronym",
+        "slug",
+        "kind",
+        "country",
+        "wikidata_id",
+        "curated",
+        "review_reason",
+        "old_slugs",
+    ]
     readonly_fields = ["curated", "old_slugs"]
     inlines = [OrganizationAliasInline]
 

@@ -15,9 +15,9 @@ from meetings.models import (
 
 from .columns import LIST_SEPARATOR, REVIEW_COLUMNS, RecordSerializer, column
 
-
 WIKIDATA_COLUMN = column(
-    "wikidata_id", "Wikidata item (Q42 is https://www.wikidata.org/wiki/Q42), entered by editors; may be empty."
+    "wikidata_id",
+    "Wikidata item (Q42 is https://www.wikidata.org/wiki/Q42), entered by editors; may be empty.",
 )
 
 
