@@ -6,7 +6,7 @@ record URLs: keep them stable.
 
 from django.urls import path
 
-from .web import views
+from .web import feeds, views
 
 app_name = "meetings"
 
@@ -23,4 +23,12 @@ urlpatterns = [
     path("organizations/<slug:slug>/", views.OrganizationDetailView.as_view(), name="organization-detail"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("sources/<int:pk>/", views.SourceDocumentDetailView.as_view(), name="source-detail"),
+    # Atom feeds (meetings/web/feeds.py): the list and search feeds take the pages' filters.
+    path("feed/", feeds.MeetingListFeed(), name="feed"),
+    path("feeds/meetings/", feeds.MeetingListFeed(), name="meeting-list-feed"),
+    path("feeds/search/", feeds.SearchFeed(), name="search-feed"),
+    path("feeds/people/<slug:slug>/", feeds.PersonFeed(), name="person-feed"),
+    path("feeds/organizations/<slug:slug>/", feeds.OrganizationFeed(), name="organization-feed"),
+    path("feeds/countries/<str:code>/", feeds.CountryFeed(), name="country-feed"),
+    path("feeds/countries/<str:code>/<str:other>/", feeds.CountryPairFeed(), name="country-pair-feed"),
 ]

@@ -17,6 +17,7 @@ from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import (
     CountryListForm,
 )
+from meetings.web.follow import FeedLinkMixin
 from meetings.web.presentation import year_chart
 
 from .base import (
@@ -100,7 +101,8 @@ class CountryMixin(PageMetaMixin):
         return super().get(request, *args, **kwargs)
 
 
-class CountryDetailView(CountryMixin, TemplateView):
+class CountryDetailView(CountryMixin, FeedLinkMixin, TemplateView):
+    feed_route = "meetings:country-feed"
     template_name = "meetings/country_detail.html"
 
     def get_page_title(self):
@@ -129,7 +131,8 @@ class CountryDetailView(CountryMixin, TemplateView):
         return context
 
 
-class CountryPairView(CountryMixin, TemplateView):
+class CountryPairView(CountryMixin, FeedLinkMixin, TemplateView):
+    feed_route = "meetings:country-pair-feed"
     template_name = "meetings/country_pair.html"
 
     def get(self, request, *args, **kwargs):

@@ -10,6 +10,7 @@ from meetings.models import (
     SourceDocument,
     Statement,
 )
+from meetings.web.follow import FeedLinkMixin
 
 from .base import (
     PageMetaMixin,
@@ -18,7 +19,8 @@ from .base import (
 )
 
 
-class HomeView(PageMetaMixin, TemplateView):
+class HomeView(FeedLinkMixin, PageMetaMixin, TemplateView):
+    feed_route = "meetings:feed"
     template_name = "meetings/home.html"
     page_title = ""
     page_description = (

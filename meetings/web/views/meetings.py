@@ -13,6 +13,7 @@ from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import (
     MeetingFilter,
 )
+from meetings.web.follow import FeedLinkMixin
 
 from .base import (
     FilteredListView,
@@ -21,7 +22,8 @@ from .base import (
 )
 
 
-class MeetingListView(DataFormatMixin, FilteredListView):
+class MeetingListView(DataFormatMixin, FeedLinkMixin, FilteredListView):
+    feed_route, feed_keeps_query = "meetings:meeting-list-feed", True
     model = Meeting
     filterset_class = MeetingFilter
     template_name = "meetings/meeting_list.html"

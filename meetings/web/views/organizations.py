@@ -12,6 +12,7 @@ from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import (
     OrganizationFilter,
 )
+from meetings.web.follow import FeedLinkMixin
 
 from .base import (
     FilteredListView,
@@ -36,7 +37,8 @@ class OrganizationListView(DataFormatMixin, FilteredListView):
         return Organization.objects.annotate(meeting_count=mentioned).order_by("name", "pk")
 
 
-class OrganizationDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
+class OrganizationDetailView(RedirectMergedMixin, FeedLinkMixin, PageMetaMixin, DetailView):
+    feed_route = "meetings:organization-feed"
     model = Organization
 
     def get_page_title(self):

@@ -14,6 +14,7 @@ from meetings.search import search_statements
 from meetings.web.filters import (
     PersonFilter,
 )
+from meetings.web.follow import FeedLinkMixin
 from meetings.web.presentation import year_chart
 
 from .base import (
@@ -44,7 +45,8 @@ class PersonListView(DataFormatMixin, FilteredListView):
         )
 
 
-class PersonDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
+class PersonDetailView(RedirectMergedMixin, FeedLinkMixin, PageMetaMixin, DetailView):
+    feed_route = "meetings:person-feed"
     model = Person
 
     def get_page_title(self):

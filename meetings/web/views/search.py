@@ -15,6 +15,7 @@ from meetings.search import matching_statements, search_statements
 from meetings.web.filters import (
     StatementSearchForm,
 )
+from meetings.web.follow import FeedLinkMixin
 
 from .base import (
     PageMetaMixin,
@@ -22,7 +23,8 @@ from .base import (
 )
 
 
-class SearchView(DataFormatMixin, PageMetaMixin, TemplateView):
+class SearchView(DataFormatMixin, FeedLinkMixin, PageMetaMixin, TemplateView):
+    feed_route, feed_keeps_query = "meetings:search-feed", True
     template_name = "meetings/search.html"
     data_kind = "statement"
     page_description = "Search every statement in the archive by words, phrase, speaker, country and date."
