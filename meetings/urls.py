@@ -31,4 +31,16 @@ urlpatterns = [
     path("feeds/organizations/<slug:slug>/", feeds.OrganizationFeed(), name="organization-feed"),
     path("feeds/countries/<str:code>/", feeds.CountryFeed(), name="country-feed"),
     path("feeds/countries/<str:code>/<str:other>/", feeds.CountryPairFeed(), name="country-pair-feed"),
+    # Citations (meetings/web/views/citations.py): kinds are meetings, statements, people, sources.
+    path("cite/<str:kinds>/<str:identifier>/", views.CitationView.as_view(), name="cite"),
+    path(
+        "cite/<str:kinds>/<str:identifier>.bib",
+        views.CitationDownloadView.as_view(format="bibtex"),
+        name="cite-bibtex",
+    ),
+    path(
+        "cite/<str:kinds>/<str:identifier>.json",
+        views.CitationDownloadView.as_view(format="csl"),
+        name="cite-csl",
+    ),
 ]

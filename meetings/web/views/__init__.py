@@ -1,6 +1,7 @@
 """One module per kind of page; `base` holds what they share (titles, filtered lists, pagination,
 redirects of merged slugs). `meetings/urls.py` maps addresses to these classes."""
 
+from .citations import CitationDownloadView, CitationView
 from .countries import CountryDetailView, CountryListView, CountryPairView
 from .home import HomeView
 from .meetings import MeetingDetailView, MeetingListView
@@ -10,6 +11,8 @@ from .search import SearchView
 from .sources import SourceDocumentDetailView
 
 __all__ = [
+    "CitationDownloadView",
+    "CitationView",
     "CountryDetailView",
     "CountryListView",
     "CountryPairView",

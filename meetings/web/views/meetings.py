@@ -13,7 +13,7 @@ from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import (
     MeetingFilter,
 )
-from meetings.web.follow import FeedLinkMixin
+from meetings.web.follow import FeedLinkMixin, MeetingCiteMixin
 
 from .base import (
     FilteredListView,
@@ -51,7 +51,7 @@ class MeetingListView(DataFormatMixin, FeedLinkMixin, FilteredListView):
         return "Meetings: " + ", ".join(part for part in parts if part) if any(parts) else "Meetings"
 
 
-class MeetingDetailView(PageMetaMixin, DetailView):
+class MeetingDetailView(MeetingCiteMixin, PageMetaMixin, DetailView):
     model = Meeting
 
     def get_page_title(self):

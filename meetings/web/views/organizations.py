@@ -12,7 +12,7 @@ from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import (
     OrganizationFilter,
 )
-from meetings.web.follow import FeedLinkMixin
+from meetings.web.follow import FeedLinkMixin, OrganizationCiteMixin
 
 from .base import (
     FilteredListView,
@@ -37,7 +37,9 @@ class OrganizationListView(DataFormatMixin, FilteredListView):
         return Organization.objects.annotate(meeting_count=mentioned).order_by("name", "pk")
 
 
-class OrganizationDetailView(RedirectMergedMixin, FeedLinkMixin, PageMetaMixin, DetailView):
+class OrganizationDetailView(
+    RedirectMergedMixin, FeedLinkMixin, OrganizationCiteMixin, PageMetaMixin, DetailView
+):
     feed_route = "meetings:organization-feed"
     model = Organization
 

@@ -14,7 +14,7 @@ from meetings.search import search_statements
 from meetings.web.filters import (
     PersonFilter,
 )
-from meetings.web.follow import FeedLinkMixin
+from meetings.web.follow import FeedLinkMixin, PersonCiteMixin
 from meetings.web.presentation import year_chart
 
 from .base import (
@@ -45,7 +45,7 @@ class PersonListView(DataFormatMixin, FilteredListView):
         )
 
 
-class PersonDetailView(RedirectMergedMixin, FeedLinkMixin, PageMetaMixin, DetailView):
+class PersonDetailView(RedirectMergedMixin, FeedLinkMixin, PersonCiteMixin, PageMetaMixin, DetailView):
     feed_route = "meetings:person-feed"
     model = Person
 

@@ -5,6 +5,7 @@ from django.views.generic import DetailView
 from meetings.models import (
     SourceDocument,
 )
+from meetings.web.follow import SourceCiteMixin
 from meetings.web.presentation import highlight_statements
 
 from .base import (
@@ -12,7 +13,7 @@ from .base import (
 )
 
 
-class SourceDocumentDetailView(PageMetaMixin, DetailView):
+class SourceDocumentDetailView(SourceCiteMixin, PageMetaMixin, DetailView):
     model = SourceDocument
     template_name = "meetings/sourcedocument_detail.html"
 
