@@ -31,6 +31,9 @@ urlpatterns = [
     path("feeds/organizations/<slug:slug>/", feeds.OrganizationFeed(), name="organization-feed"),
     path("feeds/countries/<str:code>/", feeds.CountryFeed(), name="country-feed"),
     path("feeds/countries/<str:code>/<str:other>/", feeds.CountryPairFeed(), name="country-pair-feed"),
+    # Who met whom (meetings/web/views/network.py): ?nodes=people|organizations|countries, the
+    # filters of /meetings/, format=html|graphml|csv|json.
+    path("network/", views.NetworkView.as_view(), name="network"),
     # Citations (meetings/web/views/citations.py): kinds are meetings, statements, people, sources.
     path("cite/<str:kinds>/<str:identifier>/", views.CitationView.as_view(), name="cite"),
     path(

@@ -151,6 +151,11 @@ class MeetingFilter(django_filters.FilterSet):
     country = CountryFilter(method="filter_country", empty_label="Any country")
     person = PersonFilterField(label="Person", method="filter_person")
     organization = OrganizationFilterField(label="Organization", method="filter_organization")
+    # A second person or organization: the meetings of both (an edge of the who-met-whom network).
+    with_person = PersonFilterField(label="Together with person", method="filter_person")
+    with_organization = OrganizationFilterField(
+        label="Together with organization", method="filter_organization"
+    )
     date_after = django_filters.DateFilter(
         field_name="date", lookup_expr="gte", label="From", widget=date_input()
     )
@@ -167,7 +172,17 @@ class MeetingFilter(django_filters.FilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["q", "country", "person", "organization", "date_after", "date_before", "kind"]
+        fields = [
+            "q",
+            "country",
+            "person",
+            "organization",
+            "with_person",
+            "with_organization",
+            "date_after",
+            "date_before",
+            "kind",
+        ]
         form = DateRangeForm
 
     def filter_words(self, queryset, name, value):

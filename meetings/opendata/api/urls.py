@@ -14,6 +14,7 @@ urlpatterns = [
     path("organizations/<slug:slug>/", views.OrganizationView.as_view(), name="organization-detail"),
     path("countries/<str:code>/", views.CountryView.as_view(), name="country-detail"),
     path("sources/<int:pk>/", views.SourceDocumentView.as_view(), name="source-detail"),
+    path("network/", views.network_endpoint, name="network"),
     *(
         path(route, views.json_twin(view_class), name=name)
         for route, name, view_class in (

@@ -228,6 +228,20 @@ def json_twin(view_class):
     return list_endpoint
 
 
+@csrf_exempt
+def network_endpoint(request):
+    """/api/network/: the who-met-whom network (meetings.web.views.NetworkView) in JSON unless
+    `format=graphml` or `format=csv` is asked for."""
+    if request.method not in ("GET", "HEAD"):
+        return _not_allowed(request.method, "GET, HEAD")
+    query = request.GET.copy()
+    query["format"] = query.get("format") or "json"
+    if query["format"] not in ("json", "graphml", "csv"):
+        return json_error(f"unknown format {query['format'][:40]!r}: use json, graphml or csv")
+    request.GET = query
+    return pages.NetworkView.as_view()(request)
+
+
 LIST_ENDPOINTS = {
     "meeting-list": pages.MeetingListView,
     "person-list": pages.PersonListView,

@@ -5,6 +5,7 @@ from .citations import CitationDownloadView, CitationView
 from .countries import CountryDetailView, CountryListView, CountryPairView
 from .home import HomeView
 from .meetings import MeetingDetailView, MeetingListView
+from .network import NetworkView
 from .organizations import OrganizationDetailView, OrganizationListView
 from .people import PersonDetailView, PersonListView
 from .search import SearchView
@@ -19,6 +20,7 @@ __all__ = [
     "HomeView",
     "MeetingDetailView",
     "MeetingListView",
+    "NetworkView",
     "OrganizationDetailView",
     "OrganizationListView",
     "PersonDetailView",

@@ -28,6 +28,7 @@ from .base import (
     meetings_per_year,
     paginate,
 )
+from .network import CountryNetworkMixin
 
 
 class CountryListView(DataFormatMixin, PageMetaMixin, TemplateView):
@@ -101,7 +102,7 @@ class CountryMixin(PageMetaMixin):
         return super().get(request, *args, **kwargs)
 
 
-class CountryDetailView(CountryMixin, FeedLinkMixin, TemplateView):
+class CountryDetailView(CountryMixin, FeedLinkMixin, CountryNetworkMixin, TemplateView):
     feed_route = "meetings:country-feed"
     template_name = "meetings/country_detail.html"
 

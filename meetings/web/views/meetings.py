@@ -44,6 +44,8 @@ class MeetingListView(DataFormatMixin, FeedLinkMixin, FilteredListView):
             countries.name(data["country"]) if data.get("country") else "",
             data["person"].name if data.get("person") else "",
             str(data["organization"]) if data.get("organization") else "",
+            f"with {data['with_person'].name}" if data.get("with_person") else "",
+            f"with {data['with_organization']}" if data.get("with_organization") else "",
             f"“{data['q']}”" if data.get("q") else "",
             f"from {data['date_after']:%-d %b %Y}" if data.get("date_after") else "",
             f"to {data['date_before']:%-d %b %Y}" if data.get("date_before") else "",

@@ -26,6 +26,7 @@ from .base import (
     page_number,
     paginate,
 )
+from .network import PersonNetworkMixin
 
 
 class PersonListView(DataFormatMixin, FilteredListView):
@@ -45,7 +46,9 @@ class PersonListView(DataFormatMixin, FilteredListView):
         )
 
 
-class PersonDetailView(RedirectMergedMixin, FeedLinkMixin, PersonCiteMixin, PageMetaMixin, DetailView):
+class PersonDetailView(
+    RedirectMergedMixin, FeedLinkMixin, PersonCiteMixin, PersonNetworkMixin, PageMetaMixin, DetailView
+):
     feed_route = "meetings:person-feed"
     model = Person
 
