@@ -100,3 +100,24 @@ def test_openapi_json_is_served_with_cors(client, archive):  # noqa: F811
     assert (
         openapi_document("http://testserver")["paths"].keys() == json.loads(response.content)["paths"].keys()
     )
+
+
+def test_the_follow_endpoints_are_described_and_the_network_matches(client, document, archive):  # noqa: F811
+    for path in [
+        "/api/network/",
+        "/feeds/meetings/",
+        "/feeds/search/",
+        "/feeds/people/{slug}/",
+        "/feeds/organizations/{slug}/",
+        "/feeds/countries/{code}/",
+        "/feeds/countries/{code}/{other}/",
+        "/cite/{kinds}/{identifier}.bib",
+        "/cite/{kinds}/{identifier}.json",
+    ]:
+        assert path in document["paths"], path
+    for nodes in ("people", "organizations", "countries"):
+        body = get_json(client, f"/api/network/?nodes={nodes}")
+        assert body["nodes"], nodes
+        assert_matches(document, "/api/network/", body)
+    parameters = {p["name"] for p in document["paths"]["/feeds/meetings/"]["get"]["parameters"]}
+    assert {"country", "person", "with_person", "date_after"} <= parameters

@@ -16,6 +16,7 @@ from meetings.web.filters import (
 
 from ..formats import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from ..serializers import SERIALIZERS
+from .openapi_follow import follow_paths, network_schema
 
 SCHEMA_NAMES = {
     "meeting": "Meeting",
@@ -34,6 +35,8 @@ PARAMETER_HELP = {
     "organization": "An organization's slug (a name or acronym also works if it is unambiguous).",
     "date_after": "Only on or after this day (YYYY-MM-DD).",
     "date_before": "Only on or before this day (YYYY-MM-DD).",
+    "with_person": "A second person: only meetings of both (an edge of the network).",
+    "with_organization": "A second organization: only meetings of both.",
 }
 
 # (path, list page filters, record kind, summary); the filters are those of the HTML page.
@@ -285,8 +288,10 @@ def openapi_document(server=""):
         schemas[f"{name}Page"] = page_schema(name)
     schemas.update(detail_schemas())
     schemas["Error"] = error_schema()
+    schemas["Network"] = network_schema()
     paths = {path: list_operation(*rest) for path, *rest in LIST_ENDPOINTS}
     paths.update({path: detail_operation(*rest) for path, *rest in DETAIL_ENDPOINTS})
+    paths.update(follow_paths(filter_parameters, ref))
     return {
         "openapi": "3.1.0",
         "info": {
