@@ -23,7 +23,9 @@ class NeighbourMark:
     label_x: float
     label_y: float
     anchor: str  # text-anchor of the label
-    width: float  # stroke width of the edge
+    width: float  # thickness of the edge
+    points: str  # the edge as a polygon of that thickness (a line's box has no width when vertical)
+    hit_points: str  # a wider, invisible polygon: an easier target for a click
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,14 @@ class EgoDrawing:
     center: float
     marks: list
     more: int  # neighbours left out of the drawing
+
+
+def band(x1, y1, x2, y2, thickness):
+    """SVG polygon points of a straight band `thickness` wide from (x1, y1) to (x2, y2)."""
+    length = math.hypot(x2 - x1, y2 - y1) or 1
+    nx, ny = -(y2 - y1) / length * thickness / 2, (x2 - x1) / length * thickness / 2
+    corners = [(x1 + nx, y1 + ny), (x2 + nx, y2 + ny), (x2 - nx, y2 - ny), (x1 - nx, y1 - ny)]
+    return " ".join(f"{round(x, 1)},{round(y, 1)}" for x, y in corners)
 
 
 def ego_drawing(neighbours):
@@ -58,7 +68,9 @@ def ego_drawing(neighbours):
                 label_x=round(CENTER + label_distance * cos, 1),
                 label_y=round(CENTER + label_distance * math.sin(angle) + 4, 1),
                 anchor="middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end"),
-                width=round(1.5 + 6.5 * edge.meetings / heaviest, 1),
+                width=(width := round(1.5 + 6.5 * edge.meetings / heaviest, 1)),
+                points=band(CENTER, CENTER, x, y, width),
+                hit_points=band(CENTER, CENTER, x, y, max(width, 14)),
             )
         )
     return EgoDrawing(size=SIZE, center=CENTER, marks=marks, more=len(neighbours) - len(shown))
