@@ -152,10 +152,8 @@ class MeetingFilter(django_filters.FilterSet):
     person = PersonFilterField(label="Person", method="filter_person")
     organization = OrganizationFilterField(label="Organization", method="filter_organization")
     # A second person or organization: the meetings of both (an edge of the who-met-whom network).
-    with_person = PersonFilterField(label="Together with person", method="filter_person")
-    with_organization = OrganizationFilterField(
-        label="Together with organization", method="filter_organization"
-    )
+    with_person = PersonFilterField(label="Met with", method="filter_person")
+    with_organization = OrganizationFilterField(label="Together with", method="filter_organization")
     date_after = django_filters.DateFilter(
         field_name="date", lookup_expr="gte", label="From", widget=date_input()
     )
