@@ -112,6 +112,21 @@ def test_attendees_with_wikidata_ids_carry_them_as_same_as(client, archive):
     ]
 
 
+def test_an_organization_page_carries_an_organization(client, archive):
+    Organization.objects.filter(pk=archive["iepf"].pk).update(wikidata_id="Q4115712")
+    [data] = [json.loads(script) for script in head_of(client, archive["iepf"].get_absolute_url()).scripts]
+    assert data["@type"] == "Organization" and data["name"] == "International Eurasia Press Fund"
+    assert data["alternateName"] == ["IEPF"]
+    assert data["sameAs"] == ["https://www.wikidata.org/wiki/Q4115712"]
+
+
+def test_only_web_addresses_of_sources_are_carried(client, archive):
+    SourceDocument.objects.filter(pk=archive["source_2016"].pk).update(url="javascript:alert(1)")
+    head = head_of(client, archive["talks_2016"].get_absolute_url())
+    assert "javascript" not in head.scripts[0]
+    assert "javascript" not in client.get(f"/cite/sources/{archive['source_2016'].pk}.bib").content.decode()
+
+
 def test_a_person_page_carries_a_person_with_other_spellings(client, archive):
     Person.objects.filter(pk=archive["lavrov"].pk).update(wikidata_id="Q161117")
     head = head_of(client, "/people/sergey-lavrov/")
@@ -167,6 +182,8 @@ def test_every_statement_links_to_its_citation_page(client, archive):
         "/cite/people/nobody.bib",
         "/cite/sources/99999999999999999999999/",
         "/cite/meetings/nothing.json",
+        "/cite/meetings/a%00b/",
+        "/cite/people/x%00.bib",
     ],
 )
 def test_citations_of_nothing_are_404(client, archive, url):

@@ -147,7 +147,7 @@ def _from_source(source, fallback_date=None):
     return {
         "author": source.publisher or SITE_NAME,
         "issued": source.published or fallback_date,
-        "original_url": source.url,
+        "original_url": source.url if source.url.lower().startswith(("https://", "http://")) else "",
     }
 
 

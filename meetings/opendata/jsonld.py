@@ -99,7 +99,7 @@ def source_node(source, urls):
         node["publisher"] = {"@type": "Organization", "name": source.publisher}
     if source.published:
         node["datePublished"] = source.published.isoformat()
-    if source.url:
+    if source.url.lower().startswith(("https://", "http://")):  # only web addresses, never javascript:
         node["sameAs"] = source.url
     return node
 

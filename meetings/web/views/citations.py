@@ -2,6 +2,8 @@
 (downloadable at .bib and .json beside it) and carries citation meta tags for Zotero.
 The formats themselves are meetings.opendata.citations."""
 
+import re
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
@@ -11,6 +13,7 @@ from meetings.web.follow import CITE_PATHS, citation_of, cite_links
 
 from .base import PageMetaMixin
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 KIND_OF_PATH = {path: kind for kind, path in CITE_PATHS.items()}
 CONTENT_TYPES = {
     "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
@@ -26,6 +29,8 @@ def cited_record(kinds, identifier):
         raise Http404("Only meetings, statements, people and sources can be cited.")
     if kind in ("statement", "source") and not (identifier.isdigit() and len(identifier) <= 18):
         raise Http404(f"A {kind} is cited by its number.")
+    if kind in ("meeting", "person") and not SLUG.fullmatch(identifier):
+        raise Http404(f"A {kind} is cited by its slug.")
     if kind == "meeting":
         return kind, get_object_or_404(Meeting, slug=identifier)
     if kind == "statement":
