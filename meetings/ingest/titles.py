@@ -1,0 +1,123 @@
+"""Meeting titles: the heads of the sides, principals first, and the place (then the month) when
+several meetings would otherwise share a title.
+
+A side is the organization a participant speaks for (an NGO, an international body), else the
+state they represent, else the participant alone. The head of a side is its best-ranked
+participant (`meetings.ingest.roles`: a president before a minister before an ambassador before
+an assistant); heads are listed best rank first, at most three, then "and N others":
+
+    "Ilham Aliyev – Sergey Lavrov"
+    "Ilham Aliyev – Sergey Lavrov in Baku, May 2021"   (when several meetings share the names)
+
+Curated meetings keep the title an editor gave them; their titles still count as taken.
+"""
+
+from django.db.models import Q
+from django_countries import countries
+
+from meetings.ingest.roles import role_rank
+from meetings.models import Meeting, Organization, Participant, unique_slug
+
+MAX_HEADS = 3
+SEPARATOR = " – "
+
+
+def side_of(participant):
+    """The side a participant belongs to: their organization (unless a government body), else
+    their country, else themselves."""
+    organization = participant.organization
+    if organization is not None and organization.kind != Organization.Kind.GOVERNMENT:
+        return ("organization", organization.pk)
+    if participant.country:
+        return ("country", participant.country.code)
+    return ("person", participant.person_id)
+
+
+def represents_organization(participant):
+    return side_of(participant)[0] == "organization"
+
+
+def heads_of_sides(participants):
+    """The head of each side, best rank first (ties: the order the source named them)."""
+    heads = {}
+    for order, participant in enumerate(participants):
+        rank = role_rank(participant.role, represents_organization(participant))
+        side = side_of(participant)
+        if side not in heads or (rank, order) < heads[side][:2]:
+            heads[side] = (rank, order, participant)
+    return [participant for _rank, _order, participant in sorted(heads.values(), key=lambda h: h[:2])]
+
+
+def names_title(participants):
+    """ "A – B – C and 2 others" from the heads of the sides; "" without participants."""
+    heads = heads_of_sides(participants)
+    names = [participant.person.name for participant in heads[:MAX_HEADS]]
+    more = len(heads) - MAX_HEADS
+    title = SEPARATOR.join(names)
+    return title + (f" and {more} other{'s' if more > 1 else ''}" if more > 0 else "")
+
+
+def place_of(meeting):
+    return meeting.city or (countries.name(meeting.country.code) if meeting.country else "")
+
+
+def _with_place(base, meeting, month):
+    place = place_of(meeting)
+    title = f"{base} in {place}" if place else base
+    if month and meeting.date:
+        title += f", {meeting.date:%B %Y}" if place else f", {meeting.date:%-d %B %Y}"
+    return title
+
+
+def _base_title(meeting):
+    participants = list(
+        Participant.objects.filter(meeting=meeting).select_related("person", "organization").order_by("pk")
+    )
+    return names_title(participants)
+
+
+def retitle_meetings(meetings):
+    """Give each uncurated meeting (and those sharing its names) its title by the module's rule."""
+    meetings = [meeting for meeting in meetings if not meeting.curated]
+    bases = {meeting.pk: _base_title(meeting) for meeting in meetings}
+    for meeting in meetings:  # first drop titles made from names that have changed since
+        base = bases[meeting.pk]
+        if base and meeting.title != base and not meeting.title.startswith((f"{base} in ", f"{base}, ")):
+            meeting.title = base
+            changed = ["title"]
+            if getattr(meeting, "is_new", False):  # made by this document: no link to it exists yet
+                prefix = f"{meeting.date:%Y-%m-%d}-" if meeting.date else ""
+                meeting.slug = unique_slug(Meeting, prefix + base, max_length=120, exclude_pk=meeting.pk)
+                changed.append("slug")
+            meeting.save(update_fields=changed)
+    done = set()
+    for meeting in meetings:
+        base = bases[meeting.pk]
+        if meeting.pk in done or not base:
+            continue
+        group = list(
+            Meeting.objects.filter(
+                Q(pk=meeting.pk) | Q(title=base) | Q(title__startswith=f"{base} in ") | Q(title__startswith=f"{base}, ")
+            ).order_by("date", "pk")
+        )
+        # Others found by their title may have changed participants since: keep those that still match.
+        group = [m for m in group if m.pk == meeting.pk or m.curated or _base_title(m) == base]
+        titles = _distinct_titles(base, group)
+        for other in group:
+            done.add(other.pk)
+            if not other.curated and other.title != titles[other.pk]:
+                other.title = titles[other.pk]
+                other.save(update_fields=["title"])
+
+
+def _distinct_titles(base, group):
+    """{pk: title}: the bare names for a meeting alone, the place added when names repeat, the
+    month as well when the place repeats too."""
+    if len(group) == 1:
+        return {group[0].pk: base}
+    titles = {}
+    for month in (False, True):
+        titles = {m.pk: (m.title if m.curated else _with_place(base, m, month)) for m in group}
+        if len(set(titles.values())) == len(titles):
+            break
+    return titles
