@@ -304,6 +304,11 @@ class Participant(Reviewable):
     role_as_written = models.CharField(
         max_length=200, blank=True, help_text='The role as the source wrote it: "Russian FM".'
     )
+    is_principal = models.BooleanField(
+        "principal",
+        default=False,
+        help_text="Heads their side at this meeting (the meeting's title names them).",
+    )
     country = CountryField(blank=True, db_index=True, help_text="The state represented at this meeting.")
     organization = models.ForeignKey(
         Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="participations"
@@ -399,7 +404,9 @@ class SourceMark(models.Model):
     class Meta:
         ordering = ["source", "start", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="source_mark_offsets_ordered"),
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="source_mark_offsets_ordered"
+            ),
         ]
         indexes = [models.Index(fields=["meeting", "source"])]
 

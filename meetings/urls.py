@@ -22,5 +22,6 @@ urlpatterns = [
     path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
     path("organizations/<slug:slug>/", views.OrganizationDetailView.as_view(), name="organization-detail"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("sources/", views.SourceDocumentListView.as_view(), name="source-list"),
     path("sources/<int:pk>/", views.SourceDocumentDetailView.as_view(), name="source-detail"),
 ]

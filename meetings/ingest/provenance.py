@@ -108,7 +108,9 @@ def record_marks(document, meeting, data, participants):
         (SourceMark.Field.PLACE, place_sentence(text, meeting.city, meeting.country.code or "")),
     ):
         if span:
-            marks.append(SourceMark(source=document, meeting=meeting, field=field, start=span[0], end=span[1]))
+            marks.append(
+                SourceMark(source=document, meeting=meeting, field=field, start=span[0], end=span[1])
+            )
     by_person = dict(meeting.participants.values_list("person_id", "pk"))
     for person_pk, item in participants:
         span = participant_sentence(text, item)

@@ -63,7 +63,9 @@ def _form_patterns():
     patterns = []
     for office in offices()[0]:
         for form in office.forms:
-            patterns.append((re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", re.IGNORECASE), office))
+            patterns.append(
+                (re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", re.IGNORECASE), office)
+            )
     return patterns
 
 

@@ -76,8 +76,21 @@ def _base_title(meeting):
     return names_title(participants)
 
 
+def mark_principals(meeting):
+    """Flag the heads of the sides (`Participant.is_principal`), the others unflagged."""
+    participants = list(
+        Participant.objects.filter(meeting=meeting).select_related("person", "organization").order_by("pk")
+    )
+    heads = {participant.pk for participant in heads_of_sides(participants)}
+    for participant in participants:
+        if participant.is_principal != (participant.pk in heads):
+            Participant.objects.filter(pk=participant.pk).update(is_principal=participant.pk in heads)
+
+
 def retitle_meetings(meetings):
     """Give each uncurated meeting (and those sharing its names) its title by the module's rule."""
+    for meeting in meetings:
+        mark_principals(meeting)
     meetings = [meeting for meeting in meetings if not meeting.curated]
     bases = {meeting.pk: _base_title(meeting) for meeting in meetings}
     for meeting in meetings:  # first drop titles made from names that have changed since
@@ -97,7 +110,10 @@ def retitle_meetings(meetings):
             continue
         group = list(
             Meeting.objects.filter(
-                Q(pk=meeting.pk) | Q(title=base) | Q(title__startswith=f"{base} in ") | Q(title__startswith=f"{base}, ")
+                Q(pk=meeting.pk)
+                | Q(title=base)
+                | Q(title__startswith=f"{base} in ")
+                | Q(title__startswith=f"{base}, ")
             ).order_by("date", "pk")
         )
         # Others found by their title may have changed participants since: keep those that still match.

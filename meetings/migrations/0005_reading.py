@@ -23,6 +23,15 @@ class Migration(migrations.Migration):
                 blank=True, help_text='The role as the source wrote it: "Russian FM".', max_length=200
             ),
         ),
+        migrations.AddField(
+            model_name="participant",
+            name="is_principal",
+            field=models.BooleanField(
+                default=False,
+                help_text="Heads their side at this meeting (the meeting's title names them).",
+                verbose_name="principal",
+            ),
+        ),
         migrations.AlterField(
             model_name="participant",
             name="role",

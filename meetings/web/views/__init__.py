@@ -7,7 +7,7 @@ from .meetings import MeetingDetailView, MeetingListView
 from .organizations import OrganizationDetailView, OrganizationListView
 from .people import PersonDetailView, PersonListView
 from .search import SearchView
-from .sources import SourceDocumentDetailView
+from .sources import SourceDocumentDetailView, SourceDocumentListView
 
 __all__ = [
     "CountryDetailView",
@@ -22,4 +22,5 @@ __all__ = [
     "PersonListView",
     "SearchView",
     "SourceDocumentDetailView",
+    "SourceDocumentListView",
 ]

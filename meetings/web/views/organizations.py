@@ -1,12 +1,14 @@
 """The list of organizations and an organization's page."""
 
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.views.generic import DetailView
 
 from meetings.models import (
     Meeting,
     Organization,
     Person,
+    SourceDocument,
 )
 from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import (
@@ -20,6 +22,7 @@ from .base import (
     meetings_for_lists,
     paginate,
 )
+from .records import RecordFormatMixin
 
 
 class OrganizationListView(DataFormatMixin, FilteredListView):
@@ -33,11 +36,12 @@ class OrganizationListView(DataFormatMixin, FilteredListView):
 
     def get_base_queryset(self):
         mentioned = Count("mentioned_in", distinct=True)
-        return Organization.objects.annotate(meeting_count=mentioned).order_by("name", "pk")
+        return Organization.objects.annotate(meeting_count=mentioned).order_by(Lower("name"), "pk")
 
 
-class OrganizationDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
+class OrganizationDetailView(RecordFormatMixin, RedirectMergedMixin, PageMetaMixin, DetailView):
     model = Organization
+    data_kind = "organization"
 
     def get_page_title(self):
         return str(self.object)
@@ -57,4 +61,7 @@ class OrganizationDetailView(RedirectMergedMixin, PageMetaMixin, DetailView):
             .annotate(meeting_count=Count("participations"))
             .order_by("-meeting_count", "name")[:50]
         )
+        context["sources"] = (
+            SourceDocument.objects.filter(meetings__in=meetings.values("pk")).defer("text").distinct()
+        ).order_by("-published", "pk")[:50]
         return context
