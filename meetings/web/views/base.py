@@ -153,7 +153,8 @@ def spelled_as(model, slug):
     alias_model = model.aliases.rel.related_model
     owner = model._meta.model_name
     rows = alias_model.objects.filter(name__icontains=longest).values_list(owner, "name")[:200]
-    owners = {pk for pk, name in rows if slugify(name) == slug}
+    # "S.Lavrov" is reached as s-lavrov (and slavrov).
+    owners = {pk for pk, name in rows if slug in (slugify(name), slugify(name.replace(".", " ")))}
     if hasattr(model, "acronym"):
         owners |= set(model.objects.filter(acronym__iexact=slug).values_list("pk", flat=True))
     return model.objects.get(pk=owners.pop()) if len(owners) == 1 else None
