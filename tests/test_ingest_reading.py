@@ -247,7 +247,9 @@ def test_extracting_again_does_not_duplicate_marks(tmp_path):
     text, meetings = talks("2016-04-06", "Sergey Lavrov")
     run(tmp_path, {"a.txt": (text, meetings)})
     assert SourceMark.objects.count() == 4
-    outputs = {"a.txt": {"title": "", "published": None, "meetings": meetings, "organizations": [], "people": []}}
+    outputs = {
+        "a.txt": {"title": "", "published": None, "meetings": meetings, "organizations": [], "people": []}
+    }
     Ingester(extractor=HandWrittenExtractor(outputs)).reextract()
     assert SourceMark.objects.count() == 4
 

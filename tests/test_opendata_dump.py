@@ -67,7 +67,13 @@ def archive():
     )
     SourceMark.objects.create(source=full, meeting=talks, field="date", start=0, end=8)
     SourceMark.objects.create(
-        source=full, meeting=talks, participant=spoke, field="participant", start=10, end=20, written="S.Lavrov"
+        source=full,
+        meeting=talks,
+        participant=spoke,
+        field="participant",
+        start=10,
+        end=20,
+        written="S.Lavrov",
     )
     Participant.objects.create(meeting=undated, person=nobody, review_reason="ambiguous person")
     Statement.objects.create(

@@ -203,12 +203,12 @@ class OrganizationRedirectAdmin(admin.ModelAdmin):
 
 class ParticipantInline(admin.TabularInline):
     model = Participant
-    fields = ["person", "role", "role_as_written", "country", "organization", "is_principal", "review_reason"]
-    readonly_fields = ["role_as_written"]
+    # The role as written, the name as written and the curated flag are on the participant's own page.
+    fields = ["person", "role", "country", "organization", "is_principal", "review_reason"]
     autocomplete_fields = ["person", "organization"]
     extra = 0
     show_change_link = True
-    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 18})}}
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 14})}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person", "organization")
@@ -225,8 +225,8 @@ class StatementInline(admin.TabularInline):
     extra = 0
     show_change_link = True
     formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 44})},
-        models.CharField: {"widget": forms.TextInput(attrs={"size": 14})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 30})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 10})},
         models.PositiveIntegerField: {"widget": forms.NumberInput(attrs={"style": "width: 4em"})},
     }
 
