@@ -2,7 +2,10 @@
 office (the written form kept), display names by the spelling most sources use, titles naming
 the heads of the sides, the sentences each field came from, and review reasons for thin records."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from meetings.ingest.roles import normalize_role
 from meetings.ingest.runner import Ingester
@@ -269,3 +272,28 @@ def test_a_surname_only_or_country_less_person_gets_a_review_reason(tmp_path):
     assert "surname only" in reasons["Rouhani"] and "no country" in reasons["Rouhani"]
     assert reasons["Kerim Kerimov"].startswith("no country")
     assert reasons["Elmar Mammadyarov"] == ""
+
+
+# Records stored before these rules
+
+
+def test_tidy_records_brings_old_records_up_to_the_rules_once():
+    aliyev = Person.objects.create(name="Ilham Aliyev", country="AZ")
+    lavrov = Person.objects.create(name="Sergey Lavrov", country="RU")
+    rouhani = Person.objects.create(name="Rouhani")
+    old = Meeting.objects.create(title="Ilham Aliyev met with Russian FM Sergei Lavrov", city="Baku")
+    Participant.objects.create(
+        meeting=old, person=lavrov, role="Russian FM", role_as_written="Russian FM", country="RU"
+    )
+    Participant.objects.create(
+        meeting=old, person=aliyev, role="President", role_as_written="President", country="AZ"
+    )
+    call_command("tidy_records", stdout=io.StringIO())
+    old.refresh_from_db()
+    assert old.title == "Ilham Aliyev – Sergey Lavrov"
+    assert Participant.objects.get(person=lavrov).role == "Minister of Foreign Affairs"
+    rouhani.refresh_from_db()
+    assert rouhani.review_reason.startswith("surname only")
+    output = io.StringIO()
+    call_command("tidy_records", stdout=output)
+    assert output.getvalue().strip() == "0 role(s) normalized, 0 person(s) renamed, 0 meeting(s) retitled."
