@@ -108,13 +108,18 @@ def retitle_meetings(meetings):
         base = bases[meeting.pk]
         if meeting.pk in done or not base:
             continue
+        # Only the meetings of the same people can share the names (an index, not a scan of titles).
+        people = Participant.objects.filter(meeting=meeting).values("person_id")
+        theirs = Participant.objects.filter(person__in=people).values("meeting_id")
         group = list(
-            Meeting.objects.filter(
+            Meeting.objects.filter(pk__in=theirs)
+            .filter(
                 Q(pk=meeting.pk)
                 | Q(title=base)
                 | Q(title__startswith=f"{base} in ")
                 | Q(title__startswith=f"{base}, ")
-            ).order_by("date", "pk")
+            )
+            .order_by("date", "pk")
         )
         # Others found by their title may have changed participants since: keep those that still match.
         group = [m for m in group if m.pk == meeting.pk or m.curated or _base_title(m) == base]
