@@ -65,6 +65,12 @@ def preferred_name(current, votes):
     return best
 
 
+def _full(name):
+    """Whether a written name has a first name (only those can become the display name)."""
+    form = parse_person_name(name) if name else None
+    return bool(form and form.first)
+
+
 def rename(person, name):
     """Rename an uncurated person: the old name stays an alias, the old slug redirects."""
     old_name, old_slug = person.name, person.slug
@@ -78,12 +84,22 @@ def rename(person, name):
     PersonAlias.objects.get_or_create(person=person, name=name)
 
 
-def refresh_people(person_pks, index=None):
+def refresh_people(names, index=None):
     """Display names and thin-record reasons for these people (curated ones are left alone).
-    index: the ingest run's PersonIndex, kept in step with renames. Returns the renamed pks."""
+
+    names: {name as written: person pk} (a document's), or just the person pks; the votes are
+    counted only for someone written otherwise than their current name. index: the ingest run's
+    PersonIndex, kept in step with renames. Returns the renamed pks."""
+    written = {}
+    for name, pk in names.items() if isinstance(names, dict) else ((None, pk) for pk in names):
+        written.setdefault(pk, set()).add(name)
+    people = list(Person.objects.filter(pk__in=written, curated=False))
+    voters = [
+        p.pk for p in people if None in written[p.pk] or any(_full(n) for n in written[p.pk] - {p.name})
+    ]
+    votes = spelling_votes(voters) if voters else {}
     renamed = []
-    votes = spelling_votes(person_pks)
-    for person in Person.objects.filter(pk__in=person_pks, curated=False):
+    for person in people:
         changed = []
         name = preferred_name(person.name, votes.get(person.pk))
         if name != person.name:

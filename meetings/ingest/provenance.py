@@ -9,10 +9,11 @@ Marks are rewritten whole for a (document, meeting) pair, so ingesting again nev
 
 import datetime
 import re
+from functools import lru_cache
 
 from django_countries import countries
 
-from meetings.models import SourceMark
+from meetings.models import Participant, SourceMark
 
 MONTHS = [
     "january",
@@ -45,6 +46,7 @@ def sentence_around(text, start, end):
     return (first, last) if last > first else (start, end)
 
 
+@lru_cache(maxsize=512)
 def date_patterns(day: datetime.date):
     """Ways a source writes `day`, most precise first: "5 February 2019", "February 5, 2019",
     "05.02.2019", then without the year ("On December 3")."""
@@ -96,12 +98,14 @@ def participant_sentence(text, item):
     return sentence_around(text, position, position + len(name)) if position >= 0 else None
 
 
-def record_marks(document, meeting, data, participants):
-    """Store the marks of `meeting` in `document` (replacing any from an earlier run).
+def record_marks(document, meeting, data, participants, replace=True):
+    """Store the marks of `meeting` in `document` (replacing any from an earlier run unless
+    `replace` is off: a document stored for the first time has none).
 
     data: the extracted meeting; participants: [(person pk, extracted participant)] as filed."""
     text = document.text
-    SourceMark.objects.filter(source=document, meeting=meeting).delete()
+    if replace:
+        SourceMark.objects.filter(source=document, meeting=meeting).delete()
     marks = []
     for field, span in (
         (SourceMark.Field.DATE, date_sentence(text, meeting.date)),
@@ -111,7 +115,7 @@ def record_marks(document, meeting, data, participants):
             marks.append(
                 SourceMark(source=document, meeting=meeting, field=field, start=span[0], end=span[1])
             )
-    by_person = dict(meeting.participants.values_list("person_id", "pk"))
+    by_person = dict(Participant.objects.filter(meeting=meeting).values_list("person_id", "pk"))
     for person_pk, item in participants:
         span = participant_sentence(text, item)
         if span and person_pk in by_person:

@@ -80,7 +80,7 @@ class RecordWriter(NamedRecordWriter):
                 self._store_meeting(data, mentioned, organization_pks, reusable, len(meetings), stored)
             )
         # Names and titles last: they depend on every source that reports these records.
-        renamed = refresh_people(set(self.known_names.values()), self.people)
+        renamed = refresh_people(self.known_names, self.people)
         retitle_meetings([*stored, *Meeting.objects.filter(participants__person__in=renamed).distinct()])
         return stored
 
@@ -111,7 +111,7 @@ class RecordWriter(NamedRecordWriter):
             self._add_participants(meeting, participants)
             meeting.people_mentioned.add(*[pk for pk in mentioned if pk not in person_pks])
             meeting.organizations_mentioned.add(*organization_pks)
-        record_marks(self.document, meeting, data, participants)
+        record_marks(self.document, meeting, data, participants, replace=not self.first_time)
         self._add_statements(meeting, data.get("statements") or [], person_pks)
         meeting.new_person_pks = person_pks
         meeting.new_mentioned = [pk for pk in mentioned if pk not in person_pks]

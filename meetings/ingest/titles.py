@@ -69,33 +69,47 @@ def _with_place(base, meeting, month):
     return title
 
 
-def _base_title(meeting):
-    participants = list(
-        Participant.objects.filter(meeting=meeting).select_related("person", "organization").order_by("pk")
-    )
-    return names_title(participants)
+def participants_of(meeting_pks):
+    """{meeting pk: [Participant, ...]} in the order the source named them (one query)."""
+    rows = {pk: [] for pk in meeting_pks}
+    for participant in (
+        Participant.objects.filter(meeting__in=meeting_pks)
+        .select_related("person", "organization")
+        .order_by("pk")
+    ):
+        rows[participant.meeting_id].append(participant)
+    return rows
 
 
-def mark_principals(meeting):
-    """Flag the heads of the sides (`Participant.is_principal`), the others unflagged."""
-    participants = list(
-        Participant.objects.filter(meeting=meeting).select_related("person", "organization").order_by("pk")
-    )
+def mark_principals(participants):
+    """Flag the heads of the sides (`Participant.is_principal`) among one meeting's participants."""
     heads = {participant.pk for participant in heads_of_sides(participants)}
+    changed = []
     for participant in participants:
         if participant.is_principal != (participant.pk in heads):
-            Participant.objects.filter(pk=participant.pk).update(is_principal=participant.pk in heads)
+            participant.is_principal = participant.pk in heads
+            changed.append(participant)
+    Participant.objects.bulk_update(changed, ["is_principal"])
 
 
 def retitle_meetings(meetings):
-    """Give each uncurated meeting (and those sharing its names) its title by the module's rule."""
+    """Give each uncurated meeting (and those sharing its names) its title by the module's rule,
+    and flag the principals of each."""
+    meetings = list({meeting.pk: meeting for meeting in meetings}.values())
+    participants = participants_of([meeting.pk for meeting in meetings])
     for meeting in meetings:
-        mark_principals(meeting)
+        mark_principals(participants[meeting.pk])
     meetings = [meeting for meeting in meetings if not meeting.curated]
-    bases = {meeting.pk: _base_title(meeting) for meeting in meetings}
+    bases = {meeting.pk: names_title(participants[meeting.pk]) for meeting in meetings}
+    # A meeting keeps a title made from its current names (bare or with place and month); only
+    # a new meeting, or one whose names changed, can make titles collide.
+    settled = set()
     for meeting in meetings:  # first drop titles made from names that have changed since
         base = bases[meeting.pk]
-        if base and meeting.title != base and not meeting.title.startswith((f"{base} in ", f"{base}, ")):
+        if not base or meeting.title == base or meeting.title.startswith((f"{base} in ", f"{base}, ")):
+            if not getattr(meeting, "is_new", False):
+                settled.add(meeting.pk)
+        else:
             meeting.title = base
             changed = ["title"]
             if getattr(meeting, "is_new", False):  # made by this document: no link to it exists yet
@@ -103,32 +117,31 @@ def retitle_meetings(meetings):
                 meeting.slug = unique_slug(Meeting, prefix + base, max_length=120, exclude_pk=meeting.pk)
                 changed.append("slug")
             meeting.save(update_fields=changed)
-    done = set()
+    done = set(settled)
     for meeting in meetings:
         base = bases[meeting.pk]
         if meeting.pk in done or not base:
             continue
-        # Only the meetings of the same people can share the names (an index, not a scan of titles).
-        people = Participant.objects.filter(meeting=meeting).values("person_id")
-        theirs = Participant.objects.filter(person__in=people).values("meeting_id")
-        group = list(
-            Meeting.objects.filter(pk__in=theirs)
-            .filter(
-                Q(pk=meeting.pk)
-                | Q(title=base)
-                | Q(title__startswith=f"{base} in ")
-                | Q(title__startswith=f"{base}, ")
-            )
-            .order_by("date", "pk")
-        )
-        # Others found by their title may have changed participants since: keep those that still match.
-        group = [m for m in group if m.pk == meeting.pk or m.curated or _base_title(m) == base]
+        group = _sharing_names(meeting, base, participants[meeting.pk])
         titles = _distinct_titles(base, group)
         for other in group:
             done.add(other.pk)
             if not other.curated and other.title != titles[other.pk]:
                 other.title = titles[other.pk]
                 other.save(update_fields=["title"])
+
+
+def _sharing_names(meeting, base, participants):
+    """The meetings whose title is (or starts with) `base` and whose heads still give it."""
+    # Only the meetings of the same people can share the names (an index, not a scan of titles).
+    people = [participant.person_id for participant in participants]
+    theirs = Participant.objects.filter(person__in=people).values("meeting_id")
+    named = Q(title=base) | Q(title__startswith=f"{base} in ") | Q(title__startswith=f"{base}, ")
+    others = list(Meeting.objects.filter(pk__in=theirs).filter(named).exclude(pk=meeting.pk))
+    current = participants_of([other.pk for other in others if not other.curated])
+    # Others found by their title may have changed participants since: keep those that still match.
+    group = [meeting, *(m for m in others if m.curated or names_title(current[m.pk]) == base)]
+    return sorted(group, key=lambda m: (m.date is None, m.date or 0, m.pk))
 
 
 def _distinct_titles(base, group):
