@@ -89,7 +89,7 @@ def refresh_people(names, index=None):
 
     names: {name as written: person pk} (a document's), or just the person pks; the votes are
     counted only for someone written otherwise than their current name. index: the ingest run's
-    PersonIndex, kept in step with renames. Returns the renamed pks."""
+    PersonIndex, kept in step with renames. Returns (renamed pks, number of people newly flagged)."""
     written = {}
     for name, pk in names.items() if isinstance(names, dict) else ((None, pk) for pk in names):
         written.setdefault(pk, set()).add(name)
@@ -98,7 +98,7 @@ def refresh_people(names, index=None):
         p.pk for p in people if None in written[p.pk] or any(_full(n) for n in written[p.pk] - {p.name})
     ]
     votes = spelling_votes(voters) if voters else {}
-    renamed = []
+    renamed, flagged = [], 0
     for person in people:
         changed = []
         name = preferred_name(person.name, votes.get(person.pk))
@@ -112,8 +112,9 @@ def refresh_people(names, index=None):
         if not person.review_reason or person.review_reason.startswith(OWN_REASONS):
             reason = thin_record_reason(person.name, person.country)
             if reason != person.review_reason:
+                flagged += bool(reason) and not person.review_reason
                 person.review_reason = reason
                 changed.append("review_reason")
         if changed:
             person.save(update_fields=changed)
-    return renamed
+    return renamed, flagged

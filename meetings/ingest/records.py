@@ -80,7 +80,8 @@ class RecordWriter(NamedRecordWriter):
                 self._store_meeting(data, mentioned, organization_pks, reusable, len(meetings), stored)
             )
         # Names and titles last: they depend on every source that reports these records.
-        renamed = refresh_people(self.known_names, self.people)
+        renamed, flagged = refresh_people(self.known_names, self.people)
+        self.counts.records_flagged += flagged
         retitle_meetings([*stored, *Meeting.objects.filter(participants__person__in=renamed).distinct()])
         return stored
 

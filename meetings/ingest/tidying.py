@@ -37,7 +37,8 @@ def tidy_records():
                 participant.role, participant.role_as_written = role.name[:200], role.as_written[:200]
                 participant.save(update_fields=["role", "role_as_written"])
                 report.roles += 1
-        report.renamed = len(refresh_people(list(Person.objects.values_list("pk", flat=True))))
+        renamed, _flagged = refresh_people(list(Person.objects.values_list("pk", flat=True)))
+        report.renamed = len(renamed)
         before = dict(Meeting.objects.values_list("pk", "title"))
         retitle_meetings(list(Meeting.objects.order_by("date", "pk")))
         after = dict(Meeting.objects.values_list("pk", "title"))

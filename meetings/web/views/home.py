@@ -36,12 +36,13 @@ class HomeView(PageMetaMixin, TemplateView):
         context["latest_meetings"] = meetings_for_lists().order_by("-date", "title")[:8]
         context["active_countries"] = countries_by_meetings(Participant.objects.all(), 10)
         # Ranked by meetings as a principal (head of their side), so the assistants of one
-        # meeting do not pad the list.
+        # meeting do not pad the list; then by meetings at all.
         context["active_people"] = (
             Person.objects.annotate(
-                meeting_count=Count("participations", filter=Q(participations__is_principal=True))
+                principal_count=Count("participations", filter=Q(participations__is_principal=True)),
+                meeting_count=Count("participations"),
             )
             .filter(meeting_count__gt=0)
-            .order_by("-meeting_count", "name")[:10]
+            .order_by("-principal_count", "-meeting_count", "name")[:10]
         )
         return context
