@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django_countries import countries
 
-from meetings.models import Meeting, Participant, Person, SourceDocument, Statement
+from meetings.admin.merging import merge_people
+from meetings.models import Meeting, Participant, Person, SourceDocument, SourceMark, Statement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_http")]
 
@@ -62,3 +63,25 @@ def test_the_meeting_page_shows_a_statement_excerpt_with_the_passage_one_click_a
     assert summary.endswith("…") and len(summary) <= 90
     assert "<mark>" in passage[: passage.index("</details>")]
     assert "css/admin.css" in html
+
+
+def test_a_folded_participation_keeps_the_source_sentences_that_named_it():
+    source = SourceDocument.objects.create(file_name="b.txt", sha256="b" * 64, text=TEXT)
+    meeting = Meeting.objects.create(title="Talks", date=datetime.date(2019, 12, 3))
+    lavrov = Person.objects.create(name="Sergey Lavrov", country="RU")
+    duplicate = Person.objects.create(name="S. Lavrov", country="RU")
+    kept = Participant.objects.create(meeting=meeting, person=lavrov)
+    folded = Participant.objects.create(
+        meeting=meeting,
+        person=duplicate,
+        role="Minister of Foreign Affairs",
+        role_as_written="FM",
+        is_principal=True,
+    )
+    SourceMark.objects.create(
+        source=source, meeting=meeting, participant=folded, field="participant", start=0, end=22
+    )
+    merge_people(lavrov, [duplicate])
+    kept.refresh_from_db()
+    assert list(SourceMark.objects.values_list("participant", flat=True)) == [kept.pk]
+    assert (kept.role_as_written, kept.is_principal) == ("FM", True)
