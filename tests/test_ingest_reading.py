@@ -214,6 +214,8 @@ def test_the_display_name_is_the_spelling_most_sources_use_and_the_old_one_redir
     assert (lavrov.name, lavrov.slug) == ("Sergey Lavrov", "sergey-lavrov")
     assert PersonRedirect.objects.get(old_slug="sergei-lavrov").person == lavrov
     assert PersonAlias.objects.filter(person=lavrov, name="Sergei Lavrov").exists()
+    # The meeting made by the document that tipped the vote takes its address from the new name.
+    assert Meeting.objects.get(date="2019-12-03").slug == "2019-12-03-ilham-aliyev-sergey-lavrov"
     # Titles follow the name, on every meeting of his.
     assert all("Sergey Lavrov" in title for title in Meeting.objects.values_list("title", flat=True))
 

@@ -95,7 +95,10 @@ def mark_principals(participants):
 def retitle_meetings(meetings):
     """Give each uncurated meeting (and those sharing its names) its title by the module's rule,
     and flag the principals of each."""
-    meetings = list({meeting.pk: meeting for meeting in meetings}.values())
+    unique = {}
+    for meeting in meetings:  # the first of each: the writer's own instance knows `is_new`
+        unique.setdefault(meeting.pk, meeting)
+    meetings = list(unique.values())
     participants = participants_of([meeting.pk for meeting in meetings])
     for meeting in meetings:
         mark_principals(participants[meeting.pk])
