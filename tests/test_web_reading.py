@@ -280,3 +280,13 @@ def test_the_footer_says_how_many_records_an_editor_has_checked(client, archive)
     html = page(client, "/")
     assert "editors have checked 1 meeting, 1 person and 0 statements so far" in html
     assert "checked by editors" not in html
+
+
+def test_a_source_without_a_title_is_called_by_the_opening_of_its_text_not_its_file_name(client, archive):
+    untitled = SourceDocument.objects.get(sha256="0" * 64)
+    html = page(client, untitled.get_absolute_url())
+    heading = html[html.index("<h1>") : html.index("</h1>")]
+    assert heading.startswith("<h1>On February 5, 2019, the Ambassador of the United Mexican States")
+    assert heading.endswith("…") and "000_078c8bbafe80bc0b" not in heading
+    listing = page(client, "/sources/")
+    assert "On February 5, 2019, the Ambassador of the United Mexican States" in listing

@@ -13,6 +13,7 @@ from django import template
 
 from meetings.web import paragraphs as statement_text
 from meetings.web.presentation import checked_counts
+from meetings.web.presentation import source_title as title_of_source
 
 register = template.Library()
 
@@ -21,6 +22,12 @@ register = template.Library()
 def paragraphs(statement):
     """The statement's Paragraphs (see meetings.web.paragraphs)."""
     return statement_text.statement_paragraphs(statement)
+
+
+@register.filter
+def source_title(source):
+    """A source's title, else the opening of its text (see meetings.web.presentation)."""
+    return title_of_source(source)
 
 
 @register.simple_tag

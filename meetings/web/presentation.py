@@ -130,3 +130,23 @@ def checked_counts():
     ]
     rows = counts[0].union(*counts[1:], all=True)
     return {"meetings": 0, "people": 0, "statements": 0} | {row["record_kind"]: row["n"] for row in rows}
+
+
+SOURCE_TITLE_LENGTH = 90
+
+
+def source_title(source):
+    """What to call a source: its title, else the opening of its text ("On February 5, 2019, the
+    Ambassador…"), never a hash-like file name unless the text is empty. A list that defers the
+    text annotates `opening` (its first characters) instead."""
+    if source.title:
+        return source.title
+    opening = getattr(source, "opening", None)
+    if opening is None:
+        opening = source.text[: SOURCE_TITLE_LENGTH * 3]
+    first_line = next((line.strip() for line in opening.splitlines() if line.strip()), "")
+    if not first_line:
+        return source.file_name
+    if len(first_line) > SOURCE_TITLE_LENGTH:
+        first_line = first_line[:SOURCE_TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
+    return first_line

@@ -3,6 +3,7 @@ sentence a record came from marked (statements, and the date, place and particip
 meetings)."""
 
 from django.db.models import Count
+from django.db.models.functions import Substr
 from django.views.generic import DetailView
 
 from meetings.models import (
@@ -10,6 +11,7 @@ from meetings.models import (
 )
 from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import SourceFilter
+from meetings.web.presentation import source_title
 from meetings.web.source_text import highlight_source
 
 from .base import (
@@ -34,6 +36,7 @@ class SourceDocumentListView(DataFormatMixin, FilteredListView):
         return (
             SourceDocument.objects.defer("text")
             .annotate(
+                opening=Substr("text", 1, 270),
                 meeting_count=Count("meetings", distinct=True),
                 statement_count=Count("statements", distinct=True),
             )
@@ -47,12 +50,12 @@ class SourceDocumentDetailView(RecordFormatMixin, PageMetaMixin, DetailView):
     data_kind = "source"
 
     def get_page_title(self):
-        return f"Source: {self.object}"
+        return f"Source: {source_title(self.object)}"
 
     def get_page_description(self):
         source = self.object
         published = f", published {source.published:%-d %B %Y}" if source.published else ""
-        return f"The original text of “{source}”{published}, with every sentence a record came from marked."
+        return f"The original text of “{source_title(source)}”{published}, with every sentence a record came from marked."
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
