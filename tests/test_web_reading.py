@@ -163,6 +163,8 @@ def test_sources_are_listed_and_filtered(client, archive):
     html = page(client, "/sources/?published_after=2021-01-01&published_before=2020-01-01")
     assert "Some filters could not be used" in html
     assert 'href="/sources/"' in page(client, "/")
+    data = json.loads(client.get("/sources/?format=json&publisher=president.az").content)
+    assert data["count"] == 1 and data["results"][0]["publisher"] == "president.az"
 
 
 def test_every_record_page_links_to_its_sources(client, archive):

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, Substr
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.text import slugify
 from django.views.generic import ListView
@@ -29,6 +29,12 @@ def meetings_for_lists(queryset=None):
     return (queryset if queryset is not None else Meeting.objects.all()).prefetch_related(
         participants_prefetch()
     )
+
+
+def sources_for_lists(sources):
+    """Source documents without their text, but with its opening (`opening`), which names a
+    source that has no title (see presentation.source_title)."""
+    return sources.defer("text").annotate(opening=Substr("text", 1, 270))
 
 
 def meetings_per_year(meetings):

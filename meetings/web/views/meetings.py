@@ -23,6 +23,7 @@ from .base import (
     FilteredListView,
     PageMetaMixin,
     meetings_for_lists,
+    sources_for_lists,
 )
 from .records import RecordFormatMixin
 
@@ -92,7 +93,7 @@ class MeetingDetailView(RecordFormatMixin, PageMetaMixin, DetailView):
         context["shown_paragraphs"] = SHOWN_PARAGRAPHS
         context["people_mentioned"] = meeting.people_mentioned.order_by("name")
         context["organizations_mentioned"] = meeting.organizations_mentioned.order_by("name")
-        context["sources"] = meeting.sources.defer("text")
+        context["sources"] = sources_for_lists(meeting.sources.all())
         people = [participant.person_id for participant in self.participants]
         context["related_meetings"] = (
             Meeting.objects.filter(participants__person__in=people)

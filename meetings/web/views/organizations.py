@@ -21,6 +21,7 @@ from .base import (
     RedirectMergedMixin,
     meetings_for_lists,
     paginate,
+    sources_for_lists,
 )
 from .records import RecordFormatMixin
 
@@ -61,7 +62,6 @@ class OrganizationDetailView(RecordFormatMixin, RedirectMergedMixin, PageMetaMix
             .annotate(meeting_count=Count("participations"))
             .order_by("-meeting_count", "name")[:50]
         )
-        context["sources"] = (
-            SourceDocument.objects.filter(meetings__in=meetings.values("pk")).defer("text").distinct()
-        ).order_by("-published", "pk")[:50]
+        sources = SourceDocument.objects.filter(meetings__in=meetings.values("pk")).distinct()
+        context["sources"] = sources_for_lists(sources).order_by("-published", "pk")[:50]
         return context

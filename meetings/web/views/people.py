@@ -25,6 +25,7 @@ from .base import (
     meetings_per_year,
     page_number,
     paginate,
+    sources_for_lists,
 )
 from .records import RecordFormatMixin
 
@@ -66,12 +67,9 @@ class PersonDetailView(RecordFormatMixin, RedirectMergedMixin, PageMetaMixin, De
         context["roles"] = roles_over_time(person)
         context["meeting_count"] = meetings.count()
         context["chart"] = year_chart(meetings_per_year(meetings), meeting_list_link(person=person.slug))
-        context["sources"] = (
-            SourceDocument.objects.filter(meetings__participants__person=person)
-            .defer("text")
-            .distinct()
-            .order_by("-published", "pk")[:50]
-        )
+        context["sources"] = sources_for_lists(
+            SourceDocument.objects.filter(meetings__participants__person=person).distinct()
+        ).order_by("-published", "pk")[:50]
         context["meetings_page"] = paginate(
             self.request, meetings_for_lists(meetings).order_by("-date", "title"), 30
         )

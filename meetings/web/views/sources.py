@@ -3,7 +3,6 @@ sentence a record came from marked (statements, and the date, place and particip
 meetings)."""
 
 from django.db.models import Count
-from django.db.models.functions import Substr
 from django.views.generic import DetailView
 
 from meetings.models import (
@@ -17,6 +16,7 @@ from meetings.web.source_text import highlight_source
 from .base import (
     FilteredListView,
     PageMetaMixin,
+    sources_for_lists,
 )
 from .records import RecordFormatMixin
 
@@ -34,9 +34,8 @@ class SourceDocumentListView(DataFormatMixin, FilteredListView):
 
     def get_base_queryset(self):
         return (
-            SourceDocument.objects.defer("text")
+            sources_for_lists(SourceDocument.objects.all())
             .annotate(
-                opening=Substr("text", 1, 270),
                 meeting_count=Count("meetings", distinct=True),
                 statement_count=Count("statements", distinct=True),
             )
