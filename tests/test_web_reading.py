@@ -165,6 +165,7 @@ def test_sources_are_listed_and_filtered(client, archive):
     assert 'href="/sources/"' in page(client, "/")
     data = json.loads(client.get("/sources/?format=json&publisher=president.az").content)
     assert data["count"] == 1 and data["results"][0]["publisher"] == "president.az"
+    assert "0 sources with these filters." in page(client, "/sources/?kind=pdf")
 
 
 def test_every_record_page_links_to_its_sources(client, archive):

@@ -246,12 +246,13 @@ class OrganizationFilter(django_filters.FilterSet):
 
 
 class SourceFilter(django_filters.FilterSet):
-    """/sources/: words in the title, publisher or file name; publisher; format; publication dates."""
+    """/sources/: words in the title, publisher or file name; publisher; format (`kind`, since
+    `format` asks for JSON or CSV); publication dates."""
 
     q = django_filters.CharFilter(label="Title or file", method="filter_words", max_length=200)
     publisher = django_filters.CharFilter(label="Publisher", lookup_expr="iexact", max_length=200)
-    format = django_filters.ChoiceFilter(
-        choices=SourceDocument.Format.choices, empty_label="Any format", label="Format"
+    kind = django_filters.ChoiceFilter(
+        field_name="format", choices=SourceDocument.Format.choices, empty_label="Any format", label="Format"
     )
     published_after = django_filters.DateFilter(
         field_name="published", lookup_expr="gte", label="Published from", widget=date_input()
@@ -262,7 +263,7 @@ class SourceFilter(django_filters.FilterSet):
 
     class Meta:
         model = SourceDocument
-        fields = ["q", "publisher", "format", "published_after", "published_before"]
+        fields = ["q", "publisher", "kind", "published_after", "published_before"]
         form = PublishedRangeForm
 
     def filter_words(self, queryset, name, value):
