@@ -25,6 +25,7 @@ from meetings.models import (
     PersonAlias,
     PersonRedirect,
     SourceDocument,
+    SourceMark,
     Statement,
 )
 from meetings.search import matching_statements
@@ -367,3 +368,15 @@ class StatementAdmin(CuratingAdmin):
     @admin.display(description="in the source")
     def excerpt(self, obj):
         return source_excerpt(obj)
+
+
+@admin.register(SourceMark)
+class SourceMarkAdmin(admin.ModelAdmin):
+    """The sentences a meeting's date, place and participants came from (ingest writes them; an
+    editor can delete a wrong one or correct its offsets)."""
+
+    list_display = ["field", "meeting", "participant", "source", "start", "end", "written"]
+    list_filter = ["field"]
+    search_fields = ["meeting__title", "participant__person__name", "written", "source__file_name"]
+    raw_id_fields = ["meeting", "participant", "source"]
+    list_select_related = ["meeting", "participant__person", "source"]
