@@ -298,7 +298,17 @@ class Participant(Reviewable):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
     name_as_written = models.CharField(max_length=200, blank=True)
-    role = models.CharField(max_length=200, blank=True, help_text='As written: "Foreign Minister".')
+    role = models.CharField(
+        max_length=200, blank=True, help_text='One form per office: "Minister of Foreign Affairs".'
+    )
+    role_as_written = models.CharField(
+        max_length=200, blank=True, help_text='The role as the source wrote it: "Russian FM".'
+    )
+    is_principal = models.BooleanField(
+        "principal",
+        default=False,
+        help_text="Heads their side at this meeting (the meeting's title names them).",
+    )
     country = CountryField(blank=True, db_index=True, help_text="The state represented at this meeting.")
     organization = models.ForeignKey(
         Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="participations"
@@ -367,6 +377,45 @@ class Statement(Reviewable):
         super().clean()
         if self.source_id and self.end is not None and self.end > len(self.source.text):
             raise ValidationError({"end": "The offsets lie outside the source document's text."})
+
+
+class SourceMark(models.Model):
+    """A sentence of a source document that a record came from: the meeting's date or place, or a
+    participant named with their role. Statements carry their own offsets (`Statement.start`).
+    The source page marks these sentences and links each to its record."""
+
+    class Field(models.TextChoices):
+        DATE = "date", "Date"
+        PLACE = "place", "Place"
+        PARTICIPANT = "participant", "Participant and role"
+
+    source = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="marks")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="source_marks")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, null=True, blank=True, related_name="source_marks"
+    )
+    field = models.CharField(max_length=20, choices=Field.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    written = models.CharField(
+        max_length=200, blank=True, help_text="The name as this source wrote it (participants)."
+    )
+
+    class Meta:
+        ordering = ["source", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="source_mark_offsets_ordered"
+            ),
+        ]
+        indexes = [models.Index(fields=["meeting", "source"])]
+
+    def __str__(self):
+        return f"{self.get_field_display()} of {self.meeting} in {self.source}"
+
+    def get_absolute_url(self):
+        anchor = f"participant-{self.participant_id}" if self.participant_id else "meeting-facts"
+        return f"{self.meeting.get_absolute_url()}#{anchor}"
 
 
 class Feed(models.Model):

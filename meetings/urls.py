@@ -22,6 +22,7 @@ urlpatterns = [
     path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
     path("organizations/<slug:slug>/", views.OrganizationDetailView.as_view(), name="organization-detail"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("sources/", views.SourceDocumentListView.as_view(), name="source-list"),
     path("sources/<int:pk>/", views.SourceDocumentDetailView.as_view(), name="source-detail"),
     # Atom feeds (meetings/web/feeds.py): the list and search feeds take the pages' filters.
     path("feed/", feeds.MeetingListFeed(), name="feed"),

@@ -19,6 +19,7 @@ from meetings.models import (
     PersonAlias,
     PersonRedirect,
     SourceDocument,
+    SourceMark,
     Statement,
 )
 
@@ -42,6 +43,7 @@ MEETING_MODELS = [
     Meeting,
     Participant,
     Statement,
+    SourceMark,
 ]
 
 
@@ -67,7 +69,10 @@ def archive():
     )
     meeting.sources.add(source)
     meeting.organizations_mentioned.add(osce)
-    Participant.objects.create(meeting=meeting, person=lavrov, role="Foreign Minister", country="RU")
+    named = Participant.objects.create(meeting=meeting, person=lavrov, role="Foreign Minister", country="RU")
+    SourceMark.objects.create(
+        source=source, meeting=meeting, participant=named, field="participant", start=0, end=10
+    )
     Participant.objects.create(meeting=meeting, person=mammadyarov, country="AZ", review_reason="no role")
     start = SOURCE_TEXT.index(QUOTE)
     statement = Statement.objects.create(

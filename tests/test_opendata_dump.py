@@ -16,6 +16,7 @@ from meetings.models import (
     PersonAlias,
     PersonRedirect,
     SourceDocument,
+    SourceMark,
     Statement,
 )
 from meetings.opendata.dump import TABLES, columns_of
@@ -55,13 +56,24 @@ def archive():
     talks.sources.add(full, bare)
     talks.people_mentioned.add(nobody)
     talks.organizations_mentioned.add(un, ministry)
-    Participant.objects.create(
+    spoke = Participant.objects.create(
         meeting=talks,
         person=lavrov,
         name_as_written="S.Lavrov",
         role="Minister",
+        role_as_written="Russian Minister",
         country="RU",
         organization=un,
+    )
+    SourceMark.objects.create(source=full, meeting=talks, field="date", start=0, end=8)
+    SourceMark.objects.create(
+        source=full,
+        meeting=talks,
+        participant=spoke,
+        field="participant",
+        start=10,
+        end=20,
+        written="S.Lavrov",
     )
     Participant.objects.create(meeting=undated, person=nobody, review_reason="ambiguous person")
     Statement.objects.create(

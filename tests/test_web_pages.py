@@ -540,5 +540,6 @@ def test_meeting_list_with_many_records_stays_within_a_fixed_number_of_queries(
     grow(archive, 60)
     with django_assert_max_num_queries(8):
         client.get("/meetings/?country=az")
-    with django_assert_max_num_queries(16):
+    # The person page: record, roles, chart, timeline, statements, sources, network, citation.
+    with django_assert_max_num_queries(18):
         client.get(archive["lavrov"].get_absolute_url())

@@ -147,6 +147,7 @@ class MergeActionMixin:
 
     merge_function = None
     merge_counts = ()  # reverse relations counted on the confirmation page
+    weight_counts = ()  # those that choose the record pre-selected to keep: the most, summed
 
     @admin.action(description="Merge selected %(verbose_name_plural)s…", permissions=["change", "delete"])
     def merge_selected(self, request, queryset):
@@ -169,11 +170,30 @@ class MergeActionMixin:
             "title": f"Merge {noun}",
             "opts": self.model._meta,
             "rows": rows,
+            "preselected": self.record_to_keep(records),
+            "warnings": self.merge_warnings(records),
             "error": error,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             "media": self.media,
         }
         return TemplateResponse(request, "admin/meetings/merge_confirmation.html", context)
+
+    def record_to_keep(self, records):
+        """The record the page pre-selects: the most of `weight_counts` (participations and
+        statements), then curated, then the oldest."""
+        weight = lambda r: sum(getattr(r, f"{name}_count") for name in self.weight_counts)  # noqa: E731
+        return max(records, key=lambda r: (weight(r), r.curated, -r.pk))
+
+    def merge_warnings(self, records):
+        """What the editor should look at before merging: here, countries that differ (the merge
+        would be refused)."""
+        countries = sorted({r.country.name for r in records if r.country})
+        if len(countries) > 1:
+            return [
+                f"The countries differ ({', '.join(countries)}): the merge will be refused. "
+                "Correct the wrong country first, or these are different records."
+            ]
+        return []
 
     def _merge(self, request, keep, others):
         try:

@@ -187,9 +187,12 @@ def _move_participations(keep, other, folded_into, report):
             folded_into[participant.meeting_id] = participant
             report.add("participations")
             continue
-        for name in ("name_as_written", "role", "country", "organization_id"):
+        for name in ("name_as_written", "role", "role_as_written", "country", "organization_id"):
             if not getattr(kept, name) and getattr(participant, name):
                 setattr(kept, name, getattr(participant, name))
+        kept.is_principal = kept.is_principal or participant.is_principal
+        # The sentences that named the folded participation now name the kept one.
+        participant.source_marks.update(participant=kept)
         kept.curated = kept.curated or participant.curated
         reasons = dict.fromkeys(r for r in (kept.review_reason, participant.review_reason) if r)
         kept.review_reason = "; ".join(reasons)[:300]

@@ -11,8 +11,9 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 
+from meetings.ingest.resolution import parse_person_name
 from meetings.ingest.runner import text_sha256
 from meetings.models import (
     Meeting,
@@ -24,6 +25,7 @@ from meetings.models import (
     PersonAlias,
     PersonRedirect,
     SourceDocument,
+    SourceMark,
     Statement,
 )
 from meetings.search import matching_statements
@@ -39,6 +41,8 @@ from .curating import (
     source_excerpt,
 )
 from .merging import merge_organizations, merge_people
+
+INLINE_EXCERPT = 90  # characters of a statement shown in the meeting page's statement rows
 
 admin.site.site_header = "Diplomatic Meetings Archive"
 admin.site.site_title = "Archive admin"
@@ -106,6 +110,7 @@ class OrganizationAliasInline(admin.TabularInline):
 class PersonAdmin(MergeActionMixin, StableAddressAdmin):
     merge_function = merge_people
     merge_counts = ("participations", "statements", "aliases")
+    weight_counts = ("participations", "statements")
     actions = ["merge_selected", "mark_reviewed"]
     list_display = ["name", "country", "slug", "participation_count", "curated", "review_reason"]
     list_filter = [country_filter("country"), "curated", NeedsReviewFilter]
@@ -126,11 +131,28 @@ class PersonAdmin(MergeActionMixin, StableAddressAdmin):
     def participation_count(self, obj):
         return obj.participation_count
 
+    def merge_warnings(self, records):
+        """Countries that differ, and first names that differ (Ilham and Heydar Aliyev are two
+        people, however alike their surnames)."""
+        warnings = super().merge_warnings(records)
+        first_names = {}
+        for record in records:
+            form = parse_person_name(record.name)
+            if form is not None and form.first:
+                first_names.setdefault(form.first, record.name)
+        if len(first_names) > 1:
+            names = ", ".join(sorted(first_names.values()))
+            warnings.append(
+                f"The first names differ ({names}): make sure these are one person before merging."
+            )
+        return warnings
+
 
 @admin.register(Organization)
 class OrganizationAdmin(MergeActionMixin, StableAddressAdmin):
     merge_function = merge_organizations
     merge_counts = ("participations", "mentioned_in", "aliases")
+    weight_counts = ("participations", "mentioned_in")
     actions = ["merge_selected", "mark_reviewed"]
     list_display = ["name", "acronym", "kind", "country", "slug", "curated", "review_reason"]
     list_filter = ["kind", country_filter("country"), "curated", NeedsReviewFilter]
@@ -192,37 +214,44 @@ class OrganizationRedirectAdmin(admin.ModelAdmin):
 
 class ParticipantInline(admin.TabularInline):
     model = Participant
-    fields = ["person", "name_as_written", "role", "country", "organization", "curated", "review_reason"]
-    readonly_fields = ["curated"]
+    # The role as written, the name as written and the curated flag are on the participant's own page.
+    fields = ["person", "role", "country", "organization", "is_principal", "review_reason"]
     autocomplete_fields = ["person", "organization"]
     extra = 0
     show_change_link = True
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 14})}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person", "organization")
 
 
-class StatementInline(admin.StackedInline):
+class StatementInline(admin.TabularInline):
+    """One compact row per statement: the text in a small box, the source passage one click away
+    (a <details>, no script), everything else on the statement's own page (the change link)."""
+
     model = Statement
-    fields = [
-        ("order", "kind"),
-        ("speaker", "attribution"),
-        "text",
-        ("source", "start", "end"),
-        "excerpt",
-        ("curated", "review_reason"),
-    ]
-    readonly_fields = ["excerpt", "curated"]
-    autocomplete_fields = ["speaker", "source"]
+    fields = ["order", "kind", "speaker", "text", "passage", "review_reason"]
+    readonly_fields = ["passage"]
+    autocomplete_fields = ["speaker"]
     extra = 0
     show_change_link = True
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 30})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 10})},
+        models.PositiveIntegerField: {"widget": forms.NumberInput(attrs={"style": "width: 4em"})},
+    }
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker", "source")
 
     @admin.display(description="in the source")
-    def excerpt(self, obj):
-        return source_excerpt(obj)
+    def passage(self, obj):
+        if obj.pk is None:
+            return "—"
+        short = obj.text if len(obj.text) <= INLINE_EXCERPT else obj.text[: INLINE_EXCERPT - 1] + "…"
+        return format_html(
+            '<details class="statement-passage"><summary>{}</summary>{}</details>', short, source_excerpt(obj)
+        )
 
 
 @admin.register(Meeting)
@@ -257,6 +286,9 @@ class MeetingAdmin(CuratingAdmin):
     ]
     inlines = [ParticipantInline, StatementInline]
 
+    class Media:
+        css = {"all": ["css/admin.css"]}  # keeps the change page within a 1,280 px window
+
     def get_queryset(self, request):
         counted = (
             super().get_queryset(request).annotate(participant_count=Count("participants", distinct=True))
@@ -282,9 +314,26 @@ class MeetingAdmin(CuratingAdmin):
 
 @admin.register(Participant)
 class ParticipantAdmin(CuratingAdmin):
-    list_display = ["person", "meeting", "role", "country", "organization", "curated", "review_reason"]
+    list_display = [
+        "person",
+        "meeting",
+        "role",
+        "role_as_written",
+        "country",
+        "organization",
+        "is_principal",
+        "curated",
+        "review_reason",
+    ]
     list_filter = [country_filter("country", "country represented"), "curated", NeedsReviewFilter]
-    search_fields = ["person__name", "name_as_written", "role", "meeting__title", "organization__name"]
+    search_fields = [
+        "person__name",
+        "name_as_written",
+        "role",
+        "role_as_written",
+        "meeting__title",
+        "organization__name",
+    ]
     autocomplete_fields = ["meeting", "person", "organization"]
     list_select_related = ["person", "meeting", "organization"]
 
@@ -329,3 +378,15 @@ class StatementAdmin(CuratingAdmin):
     @admin.display(description="in the source")
     def excerpt(self, obj):
         return source_excerpt(obj)
+
+
+@admin.register(SourceMark)
+class SourceMarkAdmin(admin.ModelAdmin):
+    """The sentences a meeting's date, place and participants came from (ingest writes them; an
+    editor can delete a wrong one or correct its offsets)."""
+
+    list_display = ["field", "meeting", "participant", "source", "start", "end", "written"]
+    list_filter = ["field"]
+    search_fields = ["meeting__title", "participant__person__name", "written", "source__file_name"]
+    raw_id_fields = ["meeting", "participant", "source"]
+    list_select_related = ["meeting", "participant__person", "source"]

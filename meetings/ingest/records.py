@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 
 from meetings.ingest.named_records import NamedRecordWriter, clip, country_code
+from meetings.ingest.naming import refresh_people
+from meetings.ingest.provenance import record_marks
+from meetings.ingest.roles import normalize_role, points_at_an_organization
+from meetings.ingest.titles import retitle_meetings
 from meetings.models import Meeting, Participant, Statement
 
 MEETING_KINDS = {choice.value for choice in Meeting.Kind}
@@ -75,6 +79,10 @@ class RecordWriter(NamedRecordWriter):
             stored.append(
                 self._store_meeting(data, mentioned, organization_pks, reusable, len(meetings), stored)
             )
+        # Names and titles last: they depend on every source that reports these records.
+        renamed, flagged = refresh_people(self.known_names, self.people)
+        self.counts.records_flagged += flagged
+        retitle_meetings([*stored, *Meeting.objects.filter(participants__person__in=renamed).distinct()])
         return stored
 
     # -- meetings -------------------------------------------------------------------------------
@@ -104,6 +112,7 @@ class RecordWriter(NamedRecordWriter):
             self._add_participants(meeting, participants)
             meeting.people_mentioned.add(*[pk for pk in mentioned if pk not in person_pks])
             meeting.organizations_mentioned.add(*organization_pks)
+        record_marks(self.document, meeting, data, participants, replace=not self.first_time)
         self._add_statements(meeting, data.get("statements") or [], person_pks)
         meeting.new_person_pks = person_pks
         meeting.new_mentioned = [pk for pk in mentioned if pk not in person_pks]
@@ -209,17 +218,35 @@ class RecordWriter(NamedRecordWriter):
             if pk in present:
                 continue
             organization = item.get("organization")
+            organization_pk = self.resolve_organization(organization) if organization else None
+            if organization_pk is None and points_at_an_organization(item.get("role")):
+                organization_pk = self._organization_of_delegation(item, participants)
+            role = normalize_role(item.get("role"))
             rows.append(
                 Participant(
                     meeting=meeting,
                     person_id=pk,
                     name_as_written=clip(item.get("name"), 200),
-                    role=clip(item.get("role"), 200),
+                    role=clip(role.name, 200),
+                    role_as_written=clip(role.as_written, 200),
                     country=country_code(item.get("country")),
-                    organization_id=self.resolve_organization(organization) if organization else None,
+                    organization_id=organization_pk,
                 )
             )
         Participant.objects.bulk_create(rows)
+
+    def _organization_of_delegation(self, item, participants):
+        """For "President of the organization": the one organization the participant's
+        delegation (same country) speaks for, or None."""
+        named = {
+            (other.get("organization") or "").strip()
+            for _pk, other in participants
+            if other is not item
+            and other.get("country") == item.get("country")
+            and isinstance(other.get("organization"), str)
+        }
+        named.discard("")
+        return self.resolve_organization(named.pop()) if len(named) == 1 else None
 
     def _add_statements(self, meeting, statements, person_pks):
         text = self.document.text

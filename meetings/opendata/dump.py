@@ -32,6 +32,7 @@ from meetings.models import (
     PersonAlias,
     PersonRedirect,
     SourceDocument,
+    SourceMark,
     Statement,
 )
 
@@ -54,6 +55,7 @@ TABLES = {
     "meeting_organizations_mentioned": Meeting.organizations_mentioned.through,
     "participants": Participant,
     "statements": Statement,
+    "source_marks": SourceMark,
 }
 
 

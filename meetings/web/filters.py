@@ -19,6 +19,7 @@ from meetings.models import (
     OrganizationAlias,
     Person,
     PersonAlias,
+    SourceDocument,
     Statement,
 )
 
@@ -146,11 +147,26 @@ class DateRangeForm(forms.Form):
         return cleaned
 
 
+class PublishedRangeForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("published_after"), cleaned.get("published_before")
+        if after and before and after > before:
+            raise forms.ValidationError("The “from” date is after the “to” date.", code="date_range")
+        return cleaned
+
+
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Words", method="filter_words", max_length=200)
     country = CountryFilter(method="filter_country", empty_label="Any country")
-    person = PersonFilterField(label="Person", method="filter_person")
-    organization = OrganizationFilterField(label="Organization", method="filter_organization")
+    person = PersonFilterField(
+        label="Person", method="filter_person", widget=forms.TextInput(attrs={"list": "person-suggestions"})
+    )
+    organization = OrganizationFilterField(
+        label="Organization",
+        method="filter_organization",
+        widget=forms.TextInput(attrs={"list": "organization-suggestions"}),
+    )
     # A second person or organization: the meetings of both (an edge of the who-met-whom network).
     with_person = PersonFilterField(label="Met with", method="filter_person")
     with_organization = OrganizationFilterField(label="Together with", method="filter_organization")
@@ -250,6 +266,35 @@ class OrganizationFilter(django_filters.FilterSet):
             | Q(pk__in=spelled.values("organization_id"))
             | Q(wikidata_id__iexact=value.strip())
         )
+
+
+class SourceFilter(django_filters.FilterSet):
+    """/sources/: words in the title, publisher or file name; publisher; format (`kind`, since
+    `format` asks for JSON or CSV); publication dates."""
+
+    q = django_filters.CharFilter(label="Title or file", method="filter_words", max_length=200)
+    publisher = django_filters.CharFilter(label="Publisher", lookup_expr="iexact", max_length=200)
+    kind = django_filters.ChoiceFilter(
+        field_name="format", choices=SourceDocument.Format.choices, empty_label="Any format", label="Format"
+    )
+    published_after = django_filters.DateFilter(
+        field_name="published", lookup_expr="gte", label="Published from", widget=date_input()
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published", lookup_expr="lte", label="Published to", widget=date_input()
+    )
+
+    class Meta:
+        model = SourceDocument
+        fields = ["q", "publisher", "kind", "published_after", "published_before"]
+        form = PublishedRangeForm
+
+    def filter_words(self, queryset, name, value):
+        for word in value.split()[:10]:
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(publisher__icontains=word) | Q(file_name__icontains=word)
+            )
+        return queryset
 
 
 class CountryListForm(forms.Form):

@@ -1,12 +1,19 @@
 """Pure helpers for the public pages: the meetings-per-year chart and the highlighted source text.
 
-They take plain data and run no queries, so the views stay thin and each can be tested alone.
+They take plain data and run no queries (but `checked_counts`, three indexed counts), so the
+views stay thin and each can be tested alone.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.db.models import Count, Value
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from meetings.models import Meeting, Person, Statement
+
+from .source_text import highlight_source
 
 CHART_HEIGHT = 180
 CHART_TOP = 24  # room for the count above the tallest bar
@@ -27,6 +34,7 @@ class ChartBar:
     label_x: float
     count_y: float
     show_label: bool
+    url: str = ""  # the year's meetings, when the chart was given a link
 
 
 @dataclass(frozen=True)
@@ -40,13 +48,18 @@ class YearChart:
     peak: int
 
     @property
+    def linked(self):
+        return any(bar.url for bar in self.bars)
+
+    @property
     def description(self):
         return ", ".join(f"{bar.year}: {bar.count}" for bar in self.bars)
 
 
-def year_chart(counts):
+def year_chart(counts, link=None):
     """Bars for meetings per year from {year: count}; every year between the first and the last
-    gets a bar (zero included) so gaps show. None when there is nothing dated to draw."""
+    gets a bar (zero included) so gaps show. None when there is nothing dated to draw.
+    link: year → the address of that year's meetings (each bar with meetings links there)."""
     counts = {int(year): int(n) for year, n in counts.items() if year is not None and n}
     if not counts:
         return None
@@ -76,6 +89,7 @@ def year_chart(counts):
                 label_x=round(x + slot * 0.35, 1),
                 count_y=round(CHART_BASELINE - height - 5, 1),
                 show_label=index == 0 or index == len(years) - 1 or year % label_every == 0,
+                url=link(year) if link and count else "",
             )
         )
     return YearChart(
@@ -90,27 +104,49 @@ def year_chart(counts):
 
 
 def highlight_statements(text, statements) -> SafeString:
-    """The source text, escaped, with each statement's span wrapped in a link to its record.
+    """The source text, escaped, with each statement's span wrapped in a link to its record
+    (`meetings.web.source_text.highlight_source` without provenance marks)."""
+    return highlight_source(text, statements)
 
-    Statements without offsets, with offsets outside the text, or overlapping an earlier
-    statement are left unmarked (they are still listed on the page)."""
-    parts = []
-    position = 0
-    for statement in sorted(statements, key=lambda s: (s.start if s.start is not None else -1, s.pk)):
-        start, end = statement.start, statement.end
-        if start is None or end is None or start < position or end > len(text) or end <= start:
-            continue
-        parts.append(escape(text[position:start]))
-        speaker = statement.attribution or (statement.speaker.name if statement.speaker else "")
-        parts.append(
-            format_html(
-                '<a class="statement-mark" id="statement-{}" href="{}" title="{}"><mark>{}</mark></a>',
-                statement.pk,
-                statement.get_absolute_url(),
-                f"Statement by {speaker}" if speaker else "Statement",
-                text[start:end],
-            )
+
+def meeting_list_link(**filters):
+    """year → /meetings/ with `filters` and that year's dates: the link of a chart's bars."""
+    base = reverse("meetings:meeting-list")
+
+    def link(year):
+        return (
+            f"{base}?{urlencode({**filters, 'date_after': f'{year}-01-01', 'date_before': f'{year}-12-31'})}"
         )
-        position = end
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))
+
+    return link
+
+
+def checked_counts():
+    """{"meetings": n, "people": n, "statements": n}: records an editor has checked (curated), in
+    one query (a union of three indexed counts)."""
+    counts = [
+        model.objects.filter(curated=True).order_by().values(record_kind=Value(kind)).annotate(n=Count("pk"))
+        for kind, model in (("meetings", Meeting), ("people", Person), ("statements", Statement))
+    ]
+    rows = counts[0].union(*counts[1:], all=True)
+    return {"meetings": 0, "people": 0, "statements": 0} | {row["record_kind"]: row["n"] for row in rows}
+
+
+SOURCE_TITLE_LENGTH = 90
+
+
+def source_title(source):
+    """What to call a source: its title, else the opening of its text ("On February 5, 2019, the
+    Ambassador…"), never a hash-like file name unless the text is empty. A list that defers the
+    text annotates `opening` (its first characters) instead."""
+    if source.title:
+        return source.title
+    opening = getattr(source, "opening", None)
+    if opening is None:
+        opening = source.text[: SOURCE_TITLE_LENGTH * 3]
+    first_line = next((line.strip() for line in opening.splitlines() if line.strip()), "")
+    if not first_line:
+        return source.file_name
+    if len(first_line) > SOURCE_TITLE_LENGTH:
+        first_line = first_line[:SOURCE_TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
+    return first_line

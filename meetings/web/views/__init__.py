@@ -9,7 +9,7 @@ from .network import NetworkView
 from .organizations import OrganizationDetailView, OrganizationListView
 from .people import PersonDetailView, PersonListView
 from .search import SearchView
-from .sources import SourceDocumentDetailView
+from .sources import SourceDocumentDetailView, SourceDocumentListView
 
 __all__ = [
     "CitationDownloadView",
@@ -27,4 +27,5 @@ __all__ = [
     "PersonListView",
     "SearchView",
     "SourceDocumentDetailView",
+    "SourceDocumentListView",
 ]

@@ -7,9 +7,9 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.db.models.functions import ExtractYear
-from django.http import Http404
-from django.shortcuts import redirect
+from django.db.models.functions import ExtractYear, Substr
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.text import slugify
 from django.views.generic import ListView
 from django_countries import countries
 from django_countries.fields import Country
@@ -29,6 +29,12 @@ def meetings_for_lists(queryset=None):
     return (queryset if queryset is not None else Meeting.objects.all()).prefetch_related(
         participants_prefetch()
     )
+
+
+def sources_for_lists(sources):
+    """Source documents without their text, but with its opening (`opening`), which names a
+    source that has no title (see presentation.source_title)."""
+    return sources.defer("text").annotate(opening=Substr("text", 1, 270))
 
 
 def meetings_per_year(meetings):
@@ -143,13 +149,34 @@ class FilteredListView(PageMetaMixin, ListView):
         return context
 
 
+def spelled_as(model, slug):
+    """The one record with a stored spelling (alias, or acronym) whose slug is `slug`, else None:
+    /people/sergei-lavrov/ finds the person also written "Sergei Lavrov"."""
+    words = [word for word in slug.split("-") if word]
+    if not words or len(slug) > 200:
+        return None
+    longest = max(words, key=len)
+    alias_model = model.aliases.rel.related_model
+    owner = model._meta.model_name
+    rows = alias_model.objects.filter(name__icontains=longest).values_list(owner, "name")[:200]
+    # "S.Lavrov" is reached as s-lavrov (and slavrov).
+    owners = {pk for pk, name in rows if slug in (slugify(name), slugify(name.replace(".", " ")))}
+    if hasattr(model, "acronym"):
+        owners |= set(model.objects.filter(acronym__iexact=slug).values_list("pk", flat=True))
+    return model.objects.get(pk=owners.pop()) if len(owners) == 1 else None
+
+
 class RedirectMergedMixin:
-    """A slug that belonged to a merged record redirects (301) to the record it was merged into."""
+    """A slug that belonged to a merged or renamed record, or that spells one of its stored
+    names, redirects (301) to the record, with the query string kept."""
 
     def get(self, request, *args, **kwargs):
         slug = kwargs.get("slug")
         if not self.model.objects.filter(slug=slug).exists():
-            moved = self.model.moved_from(slug)
+            moved = self.model.moved_from(slug) or spelled_as(self.model, slug)
             if moved is not None:
-                return redirect(moved, permanent=True)
+                query = request.GET.urlencode()
+                return HttpResponsePermanentRedirect(
+                    moved.get_absolute_url() + (f"?{query}" if query else "")
+                )
         return super().get(request, *args, **kwargs)

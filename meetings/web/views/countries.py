@@ -2,7 +2,8 @@
 
 from functools import cached_property
 
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -18,7 +19,7 @@ from meetings.web.filters import (
     CountryListForm,
 )
 from meetings.web.follow import FeedLinkMixin
-from meetings.web.presentation import year_chart
+from meetings.web.presentation import meeting_list_link, year_chart
 
 from .base import (
     PageMetaMixin,
@@ -120,15 +121,16 @@ class CountryDetailView(CountryMixin, FeedLinkMixin, CountryNetworkMixin, Templa
         context["country"] = country
         context["meeting_count"] = meetings.count()
         context["hosted_count"] = Meeting.objects.filter(country=code).count()
-        context["chart"] = year_chart(meetings_per_year(meetings))
+        context["chart"] = year_chart(meetings_per_year(meetings), meeting_list_link(country=code))
         context["meetings_page"] = paginate(self.request, meetings_for_lists(meetings), 25)
         others = Participant.objects.filter(meeting__in=meetings.values("pk")).exclude(country=code)
         context["counterparts"] = countries_by_meetings(others, 30)
         people = Person.objects.filter(country=code)
         context["people_count"] = people.count()
-        context["people"] = people.annotate(meeting_count=Count("participations")).order_by(
-            "-meeting_count", "name"
-        )[:30]
+        context["people"] = people.annotate(
+            meeting_count=Count("participations"),
+            principal_count=Count("participations", filter=Q(participations__is_principal=True)),
+        ).order_by("-principal_count", "-meeting_count", "name")[:30]
         return context
 
 
@@ -137,9 +139,20 @@ class CountryPairView(CountryMixin, FeedLinkMixin, TemplateView):
     template_name = "meetings/country_pair.html"
 
     def get(self, request, *args, **kwargs):
-        if kwargs["code"].lower() == kwargs["other"].lower():
-            return redirect("meetings:country-detail", code=kwargs["code"].lower())
+        code, other = kwargs["code"].lower(), kwargs["other"].lower()
+        if code == other:
+            return redirect("meetings:country-detail", code=code)
+        if code > other:  # one address per pair: the codes in alphabetical order
+            query = request.GET.urlencode()
+            url = reverse("meetings:country-pair", args=[other, code]) + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(url)
         return super().get(request, *args, **kwargs)
+
+    @cached_property
+    def year(self):
+        """The year asked for with ?year= (a chart bar's link), or None."""
+        raw = self.request.GET.get("year", "")
+        return int(raw) if raw.isascii() and raw.isdigit() and 1 <= len(raw) <= 4 and int(raw) > 0 else None
 
     def get_page_title(self):
         first, second = self.countries
@@ -155,7 +168,11 @@ class CountryPairView(CountryMixin, FeedLinkMixin, TemplateView):
         meetings = Meeting.objects.with_country(first.code).with_country(second.code)
         context["first"], context["second"] = first, second
         context["meeting_count"] = meetings.count()
-        context["chart"] = year_chart(meetings_per_year(meetings))
+        here = reverse("meetings:country-pair", args=[first.code.lower(), second.code.lower()])
+        context["chart"] = year_chart(meetings_per_year(meetings), lambda year: f"{here}?year={year}")
+        if self.year:
+            meetings = meetings.filter(date__year=self.year)
+        context["year"] = self.year
         context["meetings_page"] = paginate(
             self.request, meetings_for_lists(meetings).order_by("date", "title"), 50
         )

@@ -1,6 +1,6 @@
 """The home page: counts, latest meetings, the most active countries and people."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.views.generic import TemplateView
 
 from meetings.models import (
@@ -37,9 +37,14 @@ class HomeView(FeedLinkMixin, PageMetaMixin, TemplateView):
         }
         context["latest_meetings"] = meetings_for_lists().order_by("-date", "title")[:8]
         context["active_countries"] = countries_by_meetings(Participant.objects.all(), 10)
+        # Ranked by meetings as a principal (head of their side), so the assistants of one
+        # meeting do not pad the list; then by meetings at all.
         context["active_people"] = (
-            Person.objects.annotate(meeting_count=Count("participations"))
+            Person.objects.annotate(
+                principal_count=Count("participations", filter=Q(participations__is_principal=True)),
+                meeting_count=Count("participations"),
+            )
             .filter(meeting_count__gt=0)
-            .order_by("-meeting_count", "name")[:10]
+            .order_by("-principal_count", "-meeting_count", "name")[:10]
         )
         return context

@@ -2,24 +2,31 @@
 
 from functools import cached_property
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
+from django.urls import reverse
 from django.views.generic import DetailView
 from django_countries import countries
 
 from meetings.models import (
     Meeting,
+    Organization,
+    Person,
+    SourceMark,
 )
 from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import (
     MeetingFilter,
 )
 from meetings.web.follow import FeedLinkMixin, MeetingCiteMixin
+from meetings.web.paragraphs import SHOWN_PARAGRAPHS
 
 from .base import (
     FilteredListView,
     PageMetaMixin,
     meetings_for_lists,
+    sources_for_lists,
 )
+from .records import RecordFormatMixin
 
 
 class MeetingListView(DataFormatMixin, FeedLinkMixin, FilteredListView):
@@ -34,6 +41,11 @@ class MeetingListView(DataFormatMixin, FeedLinkMixin, FilteredListView):
 
     def get_base_queryset(self):
         return meetings_for_lists()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["suggestions"] = filter_suggestions()
+        return context
 
     def get_page_title(self):
         """ "Meetings" plus what the filters select, so a shared link says what it shows."""
@@ -53,8 +65,9 @@ class MeetingListView(DataFormatMixin, FeedLinkMixin, FilteredListView):
         return "Meetings: " + ", ".join(part for part in parts if part) if any(parts) else "Meetings"
 
 
-class MeetingDetailView(MeetingCiteMixin, PageMetaMixin, DetailView):
+class MeetingDetailView(RecordFormatMixin, MeetingCiteMixin, PageMetaMixin, DetailView):
     model = Meeting
+    data_kind = "meeting"
 
     def get_page_title(self):
         return str(self.object)
@@ -68,24 +81,23 @@ class MeetingDetailView(MeetingCiteMixin, PageMetaMixin, DetailView):
 
     @cached_property
     def participants(self):
+        marks = Prefetch("source_marks", queryset=SourceMark.objects.order_by("source_id", "start"))
         return list(
-            self.object.participants.select_related("person", "organization").order_by("country", "pk")
+            self.object.participants.select_related("person", "organization")
+            .prefetch_related(marks)
+            .order_by("-is_principal", "country", "pk")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.object
-        groups = []
-        for participant in self.participants:
-            if groups and groups[-1][0].code == participant.country.code:
-                groups[-1][1].append(participant)
-            else:
-                groups.append((participant.country, [participant]))
-        context["participant_groups"] = groups
+        context["participant_groups"] = participant_groups(self.participants)
         context["statements"] = meeting.statements.select_related("speaker", "source").order_by("order", "pk")
+        context["fact_marks"] = meeting.source_marks.filter(participant=None).order_by("field", "source_id")
+        context["shown_paragraphs"] = SHOWN_PARAGRAPHS
         context["people_mentioned"] = meeting.people_mentioned.order_by("name")
         context["organizations_mentioned"] = meeting.organizations_mentioned.order_by("name")
-        context["sources"] = meeting.sources.defer("text")
+        context["sources"] = sources_for_lists(meeting.sources.all())
         people = [participant.person_id for participant in self.participants]
         context["related_meetings"] = (
             Meeting.objects.filter(participants__person__in=people)
@@ -94,3 +106,45 @@ class MeetingDetailView(MeetingCiteMixin, PageMetaMixin, DetailView):
             .order_by("-shared", "-date", "title")[:6]
         )
         return context
+
+
+SUGGESTIONS = 300
+
+
+def filter_suggestions():
+    """Names for the person and organization fields' <datalist>s: those in most meetings first."""
+    people = (
+        Person.objects.annotate(n=Count("participations"))
+        .filter(n__gt=0)
+        .order_by("-n", "name")
+        .values_list("name", flat=True)[:SUGGESTIONS]
+    )
+    organizations = (
+        Organization.objects.annotate(
+            n=Count("participations", distinct=True) + Count("mentioned_in", distinct=True)
+        )
+        .order_by("-n", "name")
+        .values_list("name", flat=True)[:SUGGESTIONS]
+    )
+    return {"person": sorted(people), "organization": sorted(organizations)}
+
+
+def participant_groups(participants):
+    """Participants by side, as the page lists them: those who speak for an organization (other
+    than a government body) under it, the others under the state they represent. The side of a
+    principal comes first; the order within a side is the page's (principals first)."""
+    groups = {}
+    for participant in participants:
+        organization = participant.organization
+        if organization is not None and organization.kind != Organization.Kind.GOVERNMENT:
+            key = ("organization", organization.pk)
+            label, url = str(organization), organization.get_absolute_url()
+        elif participant.country:
+            key = ("country", participant.country.code)
+            label = participant.country.name
+            url = reverse("meetings:country-detail", args=[participant.country.code.lower()])
+        else:
+            key, label, url = ("none", ""), "", None
+        group = groups.setdefault(key, {"kind": key[0], "label": label, "url": url, "participants": []})
+        group["participants"].append(participant)
+    return list(groups.values())

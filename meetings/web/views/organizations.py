@@ -1,12 +1,14 @@
 """The list of organizations and an organization's page."""
 
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.views.generic import DetailView
 
 from meetings.models import (
     Meeting,
     Organization,
     Person,
+    SourceDocument,
 )
 from meetings.opendata.formats import DataFormatMixin
 from meetings.web.filters import (
@@ -20,7 +22,9 @@ from .base import (
     RedirectMergedMixin,
     meetings_for_lists,
     paginate,
+    sources_for_lists,
 )
+from .records import RecordFormatMixin
 
 
 class OrganizationListView(DataFormatMixin, FilteredListView):
@@ -34,14 +38,15 @@ class OrganizationListView(DataFormatMixin, FilteredListView):
 
     def get_base_queryset(self):
         mentioned = Count("mentioned_in", distinct=True)
-        return Organization.objects.annotate(meeting_count=mentioned).order_by("name", "pk")
+        return Organization.objects.annotate(meeting_count=mentioned).order_by(Lower("name"), "pk")
 
 
 class OrganizationDetailView(
-    RedirectMergedMixin, FeedLinkMixin, OrganizationCiteMixin, PageMetaMixin, DetailView
+    RecordFormatMixin, RedirectMergedMixin, FeedLinkMixin, OrganizationCiteMixin, PageMetaMixin, DetailView
 ):
     feed_route = "meetings:organization-feed"
     model = Organization
+    data_kind = "organization"
 
     def get_page_title(self):
         return str(self.object)
@@ -61,4 +66,6 @@ class OrganizationDetailView(
             .annotate(meeting_count=Count("participations"))
             .order_by("-meeting_count", "name")[:50]
         )
+        sources = SourceDocument.objects.filter(meetings__in=meetings.values("pk")).distinct()
+        context["sources"] = sources_for_lists(sources).order_by("-published", "pk")[:50]
         return context

@@ -8,6 +8,7 @@ from meetings.models import (
     Meeting,
     Participant,
     Person,
+    SourceDocument,
 )
 from meetings.opendata.formats import DataFormatMixin
 from meetings.search import search_statements
@@ -15,7 +16,7 @@ from meetings.web.filters import (
     PersonFilter,
 )
 from meetings.web.follow import FeedLinkMixin, PersonCiteMixin
-from meetings.web.presentation import year_chart
+from meetings.web.presentation import meeting_list_link, year_chart
 
 from .base import (
     FilteredListView,
@@ -25,8 +26,10 @@ from .base import (
     meetings_per_year,
     page_number,
     paginate,
+    sources_for_lists,
 )
 from .network import PersonNetworkMixin
+from .records import RecordFormatMixin
 
 
 class PersonListView(DataFormatMixin, FilteredListView):
@@ -47,10 +50,17 @@ class PersonListView(DataFormatMixin, FilteredListView):
 
 
 class PersonDetailView(
-    RedirectMergedMixin, FeedLinkMixin, PersonCiteMixin, PersonNetworkMixin, PageMetaMixin, DetailView
+    RecordFormatMixin,
+    RedirectMergedMixin,
+    FeedLinkMixin,
+    PersonCiteMixin,
+    PersonNetworkMixin,
+    PageMetaMixin,
+    DetailView,
 ):
     feed_route = "meetings:person-feed"
     model = Person
+    data_kind = "person"
 
     def get_page_title(self):
         return self.object.name
@@ -65,17 +75,12 @@ class PersonDetailView(
         person = self.object
         meetings = Meeting.objects.with_person(person)
         context["aliases"] = [alias for alias in person.aliases.all() if alias.name != person.name]
-        roles = (
-            Participant.objects.filter(person=person)
-            .exclude(role="")
-            .order_by()
-            .values("role", "country")
-            .annotate(first=Min("meeting__date"), last=Max("meeting__date"), n=Count("pk"))
-            .order_by("first", "role")
-        )
-        context["roles"] = [{**row, "country": Country(code=row["country"])} for row in roles]
+        context["roles"] = roles_over_time(person)
         context["meeting_count"] = meetings.count()
-        context["chart"] = year_chart(meetings_per_year(meetings))
+        context["chart"] = year_chart(meetings_per_year(meetings), meeting_list_link(person=person.slug))
+        context["sources"] = sources_for_lists(
+            SourceDocument.objects.filter(meetings__participants__person=person).distinct()
+        ).order_by("-published", "pk")[:50]
         context["meetings_page"] = paginate(
             self.request, meetings_for_lists(meetings).order_by("-date", "title"), 30
         )
@@ -87,6 +92,37 @@ class PersonDetailView(
         )
         context["statement_search"] = statement_search_for(self.request, speaker=person.slug)
         return context
+
+
+def roles_over_time(person):
+    """One row per office (and country or organization) held, with the forms the sources wrote it
+    in: "Minister of Foreign Affairs" once, though written "Foreign Minister" in some sources."""
+    rows = (
+        Participant.objects.filter(person=person)
+        .exclude(role="")
+        .order_by()
+        .values("role", "country", "organization__name")
+        .annotate(first=Min("meeting__date"), last=Max("meeting__date"), n=Count("pk"))
+        .order_by("first", "role")
+    )
+    written = {}
+    for role, as_written in (
+        Participant.objects.filter(person=person)
+        .exclude(role="")
+        .values_list("role", "role_as_written")
+        .distinct()
+    ):
+        if as_written and as_written != role:
+            written.setdefault(role, set()).add(as_written)
+    return [
+        {
+            **row,
+            "country": Country(code=row["country"]),
+            "organization": row["organization__name"] or "",
+            "as_written": sorted(written.get(row["role"], ())),
+        }
+        for row in rows
+    ]
 
 
 def statement_search_for(request, **filters):
