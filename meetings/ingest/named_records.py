@@ -26,6 +26,7 @@ from meetings.models import (
 )
 
 AMBIGUOUS = "ambiguous person"
+UNPARSED = "name without a surname"
 ORGANIZATION_KINDS = {choice.value for choice in Organization.Kind}
 
 
@@ -44,26 +45,50 @@ class NamedRecordWriter:
     document has filed, to their Person pk) for each document."""
 
     def __init__(self):
+        self.reload()
+
+    def reload(self):
+        """Load every person and organization the archive knows (and forget what was known)."""
         self.people = PersonIndex()
-        for pk, name, country, curated in Person.objects.values_list("pk", "name", "country", "curated"):
-            self.people.add(pk, name, country, curated)
-        for pk, name in PersonAlias.objects.values_list("person_id", "name"):
-            self.people.add_form(pk, name)
+        self.organizations = OrganizationIndex()
         # Names already filed as ambiguous: a later document with the same name joins them
         # instead of making one more flagged person each time.
-        self.ambiguous = {
-            (name, country): pk
-            for pk, name, country in Person.objects.filter(
-                curated=False, review_reason__startswith=AMBIGUOUS
-            ).values_list("pk", "name", "country")
-        }
-        self.organizations = OrganizationIndex()
-        for pk, name, acronym, curated in Organization.objects.values_list(
-            "pk", "name", "acronym", "curated"
+        self.ambiguous = {}
+        self.unparsed = {}  # (name, country) of people whose name has no comparable surname
+        self.last_seen = dict.fromkeys(("person", "person_alias", "organization", "organization_alias"), 0)
+        self.refresh()
+
+    def refresh(self):
+        """Learn the people, organizations and aliases stored since the last look (by other
+        runs working at the same time): a few indexed queries that find nothing most times."""
+        last = self.last_seen
+        for pk, name, country, curated, reason in Person.objects.filter(pk__gt=last["person"]).values_list(
+            "pk", "name", "country", "curated", "review_reason"
         ):
-            self.organizations.add(pk, name, acronym, curated)
-        for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
-            self.organizations.add_form(pk, name)
+            if pk not in self.people.people:
+                self.people.add(pk, name, country, curated)
+                if not curated and reason.startswith(AMBIGUOUS):
+                    self.ambiguous.setdefault((name, country), pk)
+                if parse_person_name(name) is None:
+                    self.unparsed.setdefault((name, country), pk)
+            last["person"] = max(last["person"], pk)
+        for pk, person_pk, name in PersonAlias.objects.filter(pk__gt=last["person_alias"]).values_list(
+            "pk", "person_id", "name"
+        ):
+            self.people.add_form(person_pk, name)
+            last["person_alias"] = max(last["person_alias"], pk)
+        for pk, name, acronym, curated in Organization.objects.filter(
+            pk__gt=last["organization"]
+        ).values_list("pk", "name", "acronym", "curated"):
+            if pk not in self.organizations.curated:
+                self.organizations.add(pk, name, acronym, curated)
+            last["organization"] = max(last["organization"], pk)
+        for pk, organization_pk, name in OrganizationAlias.objects.filter(
+            pk__gt=last["organization_alias"]
+        ).values_list("pk", "organization_id", "name"):
+            if organization_pk in self.organizations.curated:
+                self.organizations.add_form(organization_pk, name)
+            last["organization_alias"] = max(last["organization_alias"], pk)
         self.commit()
 
     def commit(self):
@@ -76,14 +101,19 @@ class NamedRecordWriter:
         self.people.rollback()
         self.organizations.rollback()
 
-    def resolve_person(self, name, country=None, mentions=()):
-        """The Person pk for a name in the current document (created if new), or None."""
+    def resolve_person(self, name, country=None, mentions=(), keep=False):
+        """The Person pk for a name in the current document (created if new), or None.
+        `keep`: the extractor named this person (a participant, a person mentioned), so a name
+        the identity rules cannot read ("Ilham Heydar oglu") is still filed, flagged for review;
+        a speaker's attribution that is not a name ("the Minister") is not."""
         name = clip(name, 200)
-        if not name or parse_person_name(name) is None:
-            return None  # "The Russian Minister", "Ilham Heydar oglu": not a name to file
+        if not name:
+            return None
         if name in self.known_names:
             return self.known_names[name]
         country = country_code(country)
+        if parse_person_name(name) is None:
+            return self._file_unparsed(name, country) if keep else None
         # Within a document a short form means someone the document already named.
         match = self.people.match(name, country or None, among=set(self.known_names.values()))
         if match.pk is None:
@@ -98,6 +128,18 @@ class NamedRecordWriter:
         self._add_person_aliases(pk, [name, *(mentions or [])])
         for form in [name, *(mentions or [])]:
             self.known_names.setdefault(clip(form, 200), pk)
+        return pk
+
+    def _file_unparsed(self, name, country):
+        """A name the rules cannot compare: one Person per spelling and country, flagged."""
+        key = (name, country)
+        pk = self.unparsed.get(key)
+        if pk is None or pk not in self.people.people:
+            pk = self._create_person(name, country, clip(f"{UNPARSED}: check who “{name}” is", 300))
+            self.unparsed[key] = pk
+            self.people.record(lambda: self.unparsed.pop(key, None))
+            self.counts.records_flagged += 1
+        self.known_names[name] = pk
         return pk
 
     def _create_person(self, name, country, reason=""):

@@ -64,10 +64,10 @@ class RecordWriter(NamedRecordWriter):
         # Participants first: the fullest names, so later short forms ("Lavrov") find them.
         for data in meetings:
             for item in data.get("participants") or []:
-                self.resolve_person(item.get("name"), item.get("country"), item.get("mentions"))
+                self.resolve_person(item.get("name"), item.get("country"), item.get("mentions"), keep=True)
         mentioned = []
         for data in extraction.get("people") or []:
-            pk = self.resolve_person(data.get("name"), data.get("country"), data.get("mentions"))
+            pk = self.resolve_person(data.get("name"), data.get("country"), data.get("mentions"), keep=True)
             if pk and pk not in mentioned:
                 mentioned.append(pk)
         stored = []
@@ -82,7 +82,7 @@ class RecordWriter(NamedRecordWriter):
     def _store_meeting(self, data, mentioned, organization_pks, reusable, meeting_count, stored):
         participants = []
         for item in data.get("participants") or []:
-            pk = self.resolve_person(item.get("name"), item.get("country"), item.get("mentions"))
+            pk = self.resolve_person(item.get("name"), item.get("country"), item.get("mentions"), keep=True)
             if pk and pk not in {p for p, _ in participants}:
                 participants.append((pk, item))
         person_pks = [pk for pk, _ in participants]
