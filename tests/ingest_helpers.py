@@ -16,7 +16,7 @@ class Route:
         self.headers = headers or {}
 
 
-class TestServer:
+class LocalServer:
     """`routes`: path → Route; `requests`: (path, headers) of every request, in order."""
 
     def __init__(self):

@@ -300,7 +300,7 @@ class Ingester:
             text=source.text,
             format=source.format,
             url=clip(web_url(source.url), 1000) if len(source.url or "") <= 1000 else "",
-            publisher=clip(source.publisher, 200),
+            publisher=clip(source.publisher or source.extra.get("hostname"), 200),
             title=clip(source.title, 500) or fields["title"],
             published=source.published or fields["published"],
             extractor_version=fields["extractor_version"],

@@ -231,14 +231,19 @@ def _read_html(raw, name, url, charset):
     title = (found.title or "").strip()
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"  # the headline is part of what the extractor reads
+    hostname = (found.hostname or "").strip()
+    publisher = (found.sitename or "").strip()
+    if publisher.lower() in {hostname.lower(), urlsplit(url or "").netloc.lower()}:
+        publisher = ""  # trafilatura's stand-in when the page names no site: a feed's title is better
     return Source(
         name,
         text + "\n",
         "html",
         title=title,
         published=_iso_date(found.date),
-        publisher=(found.sitename or found.hostname or "").strip(),
+        publisher=publisher,
         url=web_url(found.url) or web_url(url) or "",
+        extra={"hostname": hostname or urlsplit(url or "").hostname or ""},
     )
 
 
