@@ -3,7 +3,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
-from ingest_helpers import Route, LocalServer, TextExtractor, extraction, meeting, participant
+from ingest_helpers import LocalServer, Route, TextExtractor, extraction, meeting, participant
 from test_ingest_sources import PAGE
 
 from meetings.ingest.feeds import fetch_feed
