@@ -329,16 +329,23 @@ class Ingester:
             people |= set(meeting.people_mentioned.values_list("pk", flat=True))
             organizations |= set(meeting.organizations_mentioned.values_list("pk", flat=True))
             organizations |= set(meeting.participants.values_list("organization_id", flat=True))
-        Statement.objects.filter(source=document, curated=False).delete()
+        # Statements found again keep their ids (and #statement-<id> links); the rest go below.
+        self.records.reusable_statements = list(Statement.objects.filter(source=document, curated=False))
         for meeting in old_meetings:
             if not meeting.curated:
                 meeting.sources.remove(document)
         fields = self._fields_from(extraction)
+        if document.format != SourceDocument.Format.TEXT:
+            # A page's or PDF's own title and date stand; the extractor's fill in what is missing.
+            fields["title"] = document.title or fields["title"]
+            fields["published"] = document.published or fields["published"]
         for name, value in fields.items():
             setattr(document, name, value)
         document.save(update_fields=list(fields))
 
         stored = self.records.store_extraction(document, extraction, old_meetings)
+        Statement.objects.filter(pk__in=[s.pk for s in self.records.reusable_statements]).delete()
+        self.records.reusable_statements = []
         for meeting in stored:
             if not meeting.curated and set(meeting.sources.values_list("pk", flat=True)) == {pk}:
                 meeting.participants.filter(curated=False).exclude(
