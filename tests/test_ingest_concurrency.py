@@ -39,7 +39,9 @@ def run_ingests_at_once(folders, database_url):
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "test", "DEBUG": "0"}
     command = [sys.executable, "manage.py", "ingest", "--workers", "0"]
     processes = [
-        subprocess.Popen([*command, str(folder)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        subprocess.Popen(
+            [*command, str(folder)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
         for folder in folders
     ]
     return [(process.wait(timeout=300), process.stdout.read().decode()) for process in processes]
@@ -64,7 +66,9 @@ def test_ingests_at_the_same_time_over_overlapping_folders_give_the_records_of_o
 
         call_command("flush", interactive=False, verbosity=0)
         settings = connection.settings_dict
-        url = f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{settings['NAME']}"
+        url = (
+            f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{settings['NAME']}"
+        )
         outcomes = run_ingests_at_once([first, second, first, second], url)
         with connection.cursor() as cursor:
             at_once = snapshot(cursor)
