@@ -41,8 +41,8 @@ def clip(value, max_length):
 
 class NamedRecordWriter:
     """Files the people and organizations of one document at a time. The subclass sets
-    `counts` (a `DocumentCounts`), `document` and `known_names` (the names the current
-    document has filed, to their Person pk) for each document."""
+    `counts` (a `DocumentCounts`), `document`, `known_names` (the names the current document has
+    filed, to their Person pk) and `created_now` (the people it created) for each document."""
 
     def __init__(self):
         self.reload()
@@ -145,6 +145,7 @@ class NamedRecordWriter:
     def _create_person(self, name, country, reason=""):
         person = Person.objects.create(name=name, country=country, review_reason=reason)
         self.people.add(person.pk, name, country)
+        self.created_now.add(person.pk)
         self.counts.people_created += 1
         return person.pk
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 
 from meetings.ingest.named_records import NamedRecordWriter, clip, country_code
-from meetings.models import Meeting, Participant, Statement
+from meetings.models import Meeting, Participant, Person, Statement
 
 MEETING_KINDS = {choice.value for choice in Meeting.Kind}
 # Below this `confidence` (0..1, given by the extractor for each meeting, participant and
@@ -71,6 +71,7 @@ class RecordWriter(NamedRecordWriter):
         re-extracting): the meetings the document reported before, which stand for its meetings
         again where they can (see `_reuse`) so their addresses stay the same."""
         self.document = document
+        self.created_now = set()
         self.first_time = reusable is None
         reusable = reusable or []
         self.known_names = {}
@@ -94,7 +95,17 @@ class RecordWriter(NamedRecordWriter):
             stored.append(
                 self._store_meeting(data, mentioned, organization_pks, reusable, len(meetings), stored)
             )
+        if not meetings:
+            self._flag_people_without_meeting(mentioned)
         return stored
+
+    def _flag_people_without_meeting(self, mentioned):
+        """People first named by a document in which no meeting was found are kept (nobody the
+        extractor names is dropped) and flagged, since no meeting page will show them."""
+        new = [pk for pk in mentioned if pk in self.created_now]
+        reason = clip(f"named in {self.document.file_name}, where no meeting was found", 300)
+        Person.objects.filter(pk__in=new, review_reason="").update(review_reason=reason)
+        self.counts.records_flagged += len(new)
 
     # -- meetings -------------------------------------------------------------------------------
 
