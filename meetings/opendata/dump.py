@@ -23,6 +23,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from meetings.models import (
+    Feed,
     Meeting,
     Organization,
     OrganizationAlias,
@@ -54,6 +55,7 @@ TABLES = {
     "meeting_organizations_mentioned": Meeting.organizations_mentioned.through,
     "participants": Participant,
     "statements": Statement,
+    "feeds": Feed,
 }
 
 
