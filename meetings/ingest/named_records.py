@@ -9,6 +9,8 @@ is not guessed: it gets a Person of its own, flagged for review. Curated records
 editor) are linked to but never changed.
 """
 
+from django.db import connection
+
 from meetings.ingest.resolution import (
     OrganizationIndex,
     PersonIndex,
@@ -60,9 +62,29 @@ class NamedRecordWriter:
 
     def refresh(self):
         """Learn the people, organizations and aliases stored since the last look (by other
-        runs working at the same time): a few indexed queries that find nothing most times."""
+        runs working at the same time): one query for the highest ids, and one more for each
+        table that has new rows."""
         last = self.last_seen
-        for pk, name, country, curated, reason in Person.objects.filter(pk__gt=last["person"]).values_list(
+        models = {
+            "person": Person,
+            "person_alias": PersonAlias,
+            "organization": Organization,
+            "organization_alias": OrganizationAlias,
+        }
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT "
+                + ", ".join(f"(SELECT MAX(id) FROM {model._meta.db_table})" for model in models.values())
+            )
+            newest = dict(zip(models, (value or 0 for value in cursor.fetchone()), strict=True))
+        if all(newest[table] <= last[table] for table in models):
+            return
+        new = {
+            table: models[table].objects.filter(pk__gt=last[table])
+            for table in models
+            if newest[table] > last[table]
+        }
+        for pk, name, country, curated, reason in new.get("person", Person.objects.none()).values_list(
             "pk", "name", "country", "curated", "review_reason"
         ):
             if pk not in self.people.people:
@@ -72,19 +94,19 @@ class NamedRecordWriter:
                 if parse_person_name(name) is None:
                     self.unparsed.setdefault((name, country), pk)
             last["person"] = max(last["person"], pk)
-        for pk, person_pk, name in PersonAlias.objects.filter(pk__gt=last["person_alias"]).values_list(
+        for pk, person_pk, name in new.get("person_alias", PersonAlias.objects.none()).values_list(
             "pk", "person_id", "name"
         ):
             self.people.add_form(person_pk, name)
             last["person_alias"] = max(last["person_alias"], pk)
-        for pk, name, acronym, curated in Organization.objects.filter(
-            pk__gt=last["organization"]
-        ).values_list("pk", "name", "acronym", "curated"):
+        for pk, name, acronym, curated in new.get("organization", Organization.objects.none()).values_list(
+            "pk", "name", "acronym", "curated"
+        ):
             if pk not in self.organizations.curated:
                 self.organizations.add(pk, name, acronym, curated)
             last["organization"] = max(last["organization"], pk)
-        for pk, organization_pk, name in OrganizationAlias.objects.filter(
-            pk__gt=last["organization_alias"]
+        for pk, organization_pk, name in new.get(
+            "organization_alias", OrganizationAlias.objects.none()
         ).values_list("pk", "organization_id", "name"):
             if organization_pk in self.organizations.curated:
                 self.organizations.add_form(organization_pk, name)
