@@ -85,3 +85,24 @@ def test_ingests_at_the_same_time_over_overlapping_folders_give_the_records_of_o
         assert status == 0, output
         assert "FAILED" not in output, output
     assert at_once == one_run
+
+
+@pytest.mark.django_db
+def test_a_database_locked_past_the_busy_timeout_is_a_clear_failure_not_a_traceback(tmp_path, monkeypatch):
+    from django.db import OperationalError
+    from ingest_helpers import TextExtractor
+
+    (tmp_path / "1.txt").write_text("Sergey Lavrov met Jeyhun Bayramov.\n", encoding="utf-8")
+
+    def locked(self):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(Ingester, "_lock_for_writing", locked)
+    report = Ingester(extractor=TextExtractor()).ingest_paths([tmp_path])
+    assert report.failures == [
+        {
+            "file": "1.txt",
+            "reason": "could not be stored: the database stayed locked by another writer (another ingest?): "
+            "run it again later",
+        }
+    ]

@@ -27,7 +27,7 @@ from collections import deque
 from dataclasses import asdict, dataclass, field, fields
 
 from django.conf import settings
-from django.db import IntegrityError, connection, reset_queries, transaction
+from django.db import IntegrityError, OperationalError, connection, reset_queries, transaction
 
 from meetings.ingest.records import DocumentCounts, RecordWriter, clip, parse_iso_date
 from meetings.ingest.sources import web_url
@@ -254,6 +254,13 @@ class Ingester:
                     self.records.reload()
                     continue
                 self._fail(name, f"could not be stored: {type(err).__name__}: {err}".strip())
+            except OperationalError as err:
+                self.records.rollback()
+                if "locked" in str(err):  # SQLite: another writer held the database past the timeout
+                    err = "the database stayed locked by another writer (another ingest?): run it again later"
+                    self._fail(name, f"could not be stored: {err}")
+                else:
+                    self._fail(name, f"could not be stored: {type(err).__name__}: {err}".strip())
             except Exception as err:  # noqa: BLE001 - any failure must leave the run going
                 self.records.rollback()
                 self._fail(name, f"could not be stored: {type(err).__name__}: {err}".strip())
