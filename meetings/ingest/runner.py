@@ -241,6 +241,7 @@ class Ingester:
         for attempt in (1, 2):
             counts = DocumentCounts()
             self.records.counts = counts
+            self.records.reusable_statements = []  # only `_replace` sets them, for its document
             try:
                 with transaction.atomic():
                     self._lock_for_writing()
