@@ -177,3 +177,22 @@ def test_a_failed_item_keeps_the_feed_from_being_skipped_next_time(server, inges
     assert result.item_failures == [{"file": server.url("/gone"), "reason": "HTTP 404 Not Found"}]
     feed.refresh_from_db()
     assert feed.etag == "" and feed.last_error == "1 item(s) failed"
+
+
+def test_an_atom_feed_gives_its_items_with_their_dates():
+    from meetings.ingest.feeds import feed_items, parse_feed
+    from meetings.ingest.sources import SourceError
+
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Kremlin news</title><id>urn:x</id><updated>2021-03-05T00:00:00Z</updated>
+<entry><title>Talks</title><id>urn:1</id><link href="https://kremlin.example.org/events/1"/>
+<updated>2021-03-05T10:00:00Z</updated></entry>
+<entry><title>No link</title><id>urn:2</id><updated>2021-03-04T10:00:00Z</updated></entry>
+</feed>"""
+    items = list(feed_items(parse_feed(atom), publisher="Kremlin news"))
+    assert [(item.name, item.url) for item in items] == [
+        ("urn:2", ""),  # feedparser takes the id for the link
+        ("https://kremlin.example.org/events/1", "https://kremlin.example.org/events/1"),
+    ]
+    with pytest.raises(SourceError, match=r"not an http\(s\) URL \(urn:\)"):
+        items[0].load()
