@@ -4,6 +4,28 @@ for the tests (nothing reaches the internet), and an extractor that returns what
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# A saved press release: the article among navigation, a script, a cookie banner and a footer.
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Foreign Ministers of Azerbaijan and Russia met in Baku | Ministry of Foreign Affairs</title>
+<meta property="og:title" content="Foreign Ministers of Azerbaijan and Russia met in Baku">
+<meta property="og:site_name" content="Ministry of Foreign Affairs of Azerbaijan">
+<meta property="article:published_time" content="2021-03-04T10:00:00+04:00">
+<link rel="canonical" href="https://mfa.example.org/news/2021/lavrov-bayramov">
+<script>var tracking = "window.dataLayer"; function banner() { return "Accept all cookies"; }</script>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/contacts">Contacts</a></li></ul></nav>
+<div class="cookie-banner">We use cookies. Accept all cookies</div>
+<article>
+<h1>Foreign Ministers of Azerbaijan and Russia met in Baku</h1>
+<p>On 4 March 2021, Foreign Minister of Azerbaijan Jeyhun Bayramov met with Foreign Minister of Russia Sergey Lavrov in Baku.</p>
+<p>The ministers discussed the implementation of the trilateral statement and regional transport links.</p>
+<p>“We value the strategic partnership between our countries and will keep working together,” Sergey Lavrov said.</p>
+</article>
+<footer><p>© 2021 Ministry of Foreign Affairs. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>
+"""
+
 
 class Route:
     """What the server answers at one path: a status, a content type and a body (or a callable

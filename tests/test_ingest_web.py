@@ -3,8 +3,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
-from ingest_helpers import LocalServer, Route, TextExtractor, extraction, meeting, participant
-from test_ingest_sources import PAGE
+from ingest_helpers import PAGE, LocalServer, Route, TextExtractor, extraction, meeting, participant
 
 from meetings.ingest.feeds import fetch_feed
 from meetings.ingest.fetch import FetchError, fetch
