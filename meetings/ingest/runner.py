@@ -285,12 +285,15 @@ class Ingester:
         organization, meeting or document twice (extraction, the slow part, still runs in
         parallel). On SQLite the transaction itself takes the write lock (BEGIN IMMEDIATE)."""
         if connection.vendor == "postgresql":
+            # With it, in the same round trip, SET LOCAL synchronous_commit TO OFF: don't wait for
+            # the disk at each document's commit (the biggest single cost per document): a crash
+            # can lose only the last few documents, never half of one, and the next run —
+            # idempotent by sha256 — stores them again.
             with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-                # Don't wait for the disk at each document's commit (the biggest single cost
-                # per document): a crash can lose only the last few documents, never half of
-                # one, and the next run — idempotent by sha256 — stores them again.
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(%s), set_config('synchronous_commit', 'off', true)",
+                    [WRITE_LOCK],
+                )
         self.records.refresh()
 
     # -- one document ---------------------------------------------------------------------------
