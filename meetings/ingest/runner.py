@@ -95,7 +95,7 @@ class IngestReport:
 
     @property
     def changed_nothing(self):
-        return self.documents_stored == 0 and self.documents_failed == 0
+        return self.documents_stored == 0 and self.documents_failed == 0 and not self.failures
 
     def as_dict(self):
         return asdict(self)
