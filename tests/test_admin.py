@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import (
+    Feed,
     Meeting,
     Organization,
     OrganizationAlias,
@@ -44,12 +45,14 @@ MEETING_MODELS = [
     Participant,
     Statement,
     SourceMark,
+    Feed,
 ]
 
 
 @pytest.fixture
 def archive():
     """One of every record, some flagged for review."""
+    Feed.objects.create(url="https://mfa.example.org/rss", title="MFA news")
     source = SourceDocument.objects.create(
         file_name="moscow.txt", sha256="a" * 64, text=SOURCE_TEXT, title="Talks in Moscow", publisher="MFA"
     )

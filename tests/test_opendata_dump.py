@@ -5,8 +5,10 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from meetings.models import (
+    Feed,
     Meeting,
     Organization,
     OrganizationAlias,
@@ -90,6 +92,9 @@ def archive():
     # Primary keys with gaps, so a dump that renumbered rows would be caught.
     Person.objects.create(name="Deleted").delete()
     Person.objects.create(name="Jeyhun Bayramov", country="AZ")
+    Feed.objects.create(
+        url="https://mfa.example.org/rss", title="MFA", etag='"v1"', last_fetched=timezone.now()
+    )
 
 
 def snapshot():

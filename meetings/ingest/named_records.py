@@ -9,6 +9,8 @@ is not guessed: it gets a Person of its own, flagged for review. Curated records
 editor) are linked to but never changed.
 """
 
+from django.db import connection
+
 from meetings.ingest.resolution import (
     OrganizationIndex,
     PersonIndex,
@@ -26,6 +28,7 @@ from meetings.models import (
 )
 
 AMBIGUOUS = "ambiguous person"
+UNPARSED = "name without a surname"
 ORGANIZATION_KINDS = {choice.value for choice in Organization.Kind}
 
 
@@ -40,30 +43,74 @@ def clip(value, max_length):
 
 class NamedRecordWriter:
     """Files the people and organizations of one document at a time. The subclass sets
-    `counts` (a `DocumentCounts`), `document` and `known_names` (the names the current
-    document has filed, to their Person pk) for each document."""
+    `counts` (a `DocumentCounts`), `document`, `known_names` (the names the current document has
+    filed, to their Person pk) and `created_now` (the people it created) for each document."""
 
     def __init__(self):
+        self.reload()
+
+    def reload(self):
+        """Load every person and organization the archive knows (and forget what was known)."""
         self.people = PersonIndex()
-        for pk, name, country, curated in Person.objects.values_list("pk", "name", "country", "curated"):
-            self.people.add(pk, name, country, curated)
-        for pk, name in PersonAlias.objects.values_list("person_id", "name"):
-            self.people.add_form(pk, name)
+        self.organizations = OrganizationIndex()
         # Names already filed as ambiguous: a later document with the same name joins them
         # instead of making one more flagged person each time.
-        self.ambiguous = {
-            (name, country): pk
-            for pk, name, country in Person.objects.filter(
-                curated=False, review_reason__startswith=AMBIGUOUS
-            ).values_list("pk", "name", "country")
+        self.ambiguous = {}
+        self.unparsed = {}  # (name, country) of people whose name has no comparable surname
+        self.last_seen = dict.fromkeys(("person", "person_alias", "organization", "organization_alias"), 0)
+        self.refresh()
+
+    def refresh(self):
+        """Learn the people, organizations and aliases stored since the last look (by other
+        runs working at the same time): one query for the highest ids, and one more for each
+        table that has new rows."""
+        last = self.last_seen
+        models = {
+            "person": Person,
+            "person_alias": PersonAlias,
+            "organization": Organization,
+            "organization_alias": OrganizationAlias,
         }
-        self.organizations = OrganizationIndex()
-        for pk, name, acronym, curated in Organization.objects.values_list(
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT "
+                + ", ".join(f"(SELECT MAX(id) FROM {model._meta.db_table})" for model in models.values())
+            )
+            newest = dict(zip(models, (value or 0 for value in cursor.fetchone()), strict=True))
+        if all(newest[table] <= last[table] for table in models):
+            return
+        new = {
+            table: models[table].objects.filter(pk__gt=last[table])
+            for table in models
+            if newest[table] > last[table]
+        }
+        for pk, name, country, curated, reason in new.get("person", Person.objects.none()).values_list(
+            "pk", "name", "country", "curated", "review_reason"
+        ):
+            if pk not in self.people.people:
+                self.people.add(pk, name, country, curated)
+                if not curated and reason.startswith(AMBIGUOUS):
+                    self.ambiguous.setdefault((name, country), pk)
+                if parse_person_name(name) is None:
+                    self.unparsed.setdefault((name, country), pk)
+            last["person"] = max(last["person"], pk)
+        for pk, person_pk, name in new.get("person_alias", PersonAlias.objects.none()).values_list(
+            "pk", "person_id", "name"
+        ):
+            self.people.add_form(person_pk, name)
+            last["person_alias"] = max(last["person_alias"], pk)
+        for pk, name, acronym, curated in new.get("organization", Organization.objects.none()).values_list(
             "pk", "name", "acronym", "curated"
         ):
-            self.organizations.add(pk, name, acronym, curated)
-        for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
-            self.organizations.add_form(pk, name)
+            if pk not in self.organizations.curated:
+                self.organizations.add(pk, name, acronym, curated)
+            last["organization"] = max(last["organization"], pk)
+        for pk, organization_pk, name in new.get(
+            "organization_alias", OrganizationAlias.objects.none()
+        ).values_list("pk", "organization_id", "name"):
+            if organization_pk in self.organizations.curated:
+                self.organizations.add_form(organization_pk, name)
+            last["organization_alias"] = max(last["organization_alias"], pk)
         self.commit()
 
     def commit(self):
@@ -76,14 +123,19 @@ class NamedRecordWriter:
         self.people.rollback()
         self.organizations.rollback()
 
-    def resolve_person(self, name, country=None, mentions=()):
-        """The Person pk for a name in the current document (created if new), or None."""
+    def resolve_person(self, name, country=None, mentions=(), keep=False):
+        """The Person pk for a name in the current document (created if new), or None.
+        `keep`: the extractor named this person (a participant, a person mentioned), so a name
+        the identity rules cannot read ("Ilham Heydar oglu") is still filed, flagged for review;
+        a speaker's attribution that is not a name ("the Minister") is not."""
         name = clip(name, 200)
-        if not name or parse_person_name(name) is None:
-            return None  # "The Russian Minister", "Ilham Heydar oglu": not a name to file
+        if not name:
+            return None
         if name in self.known_names:
             return self.known_names[name]
         country = country_code(country)
+        if parse_person_name(name) is None:
+            return self._file_unparsed(name, country) if keep else None
         # Within a document a short form means someone the document already named.
         match = self.people.match(name, country or None, among=set(self.known_names.values()))
         if match.pk is None:
@@ -100,9 +152,22 @@ class NamedRecordWriter:
             self.known_names.setdefault(clip(form, 200), pk)
         return pk
 
+    def _file_unparsed(self, name, country):
+        """A name the rules cannot compare: one Person per spelling and country, flagged."""
+        key = (name, country)
+        pk = self.unparsed.get(key)
+        if pk is None or pk not in self.people.people:
+            pk = self._create_person(name, country, clip(f"{UNPARSED}: check who “{name}” is", 300))
+            self.unparsed[key] = pk
+            self.people.record(lambda: self.unparsed.pop(key, None))
+            self.counts.records_flagged += 1
+        self.known_names[name] = pk
+        return pk
+
     def _create_person(self, name, country, reason=""):
         person = Person.objects.create(name=name, country=country, review_reason=reason)
         self.people.add(person.pk, name, country)
+        self.created_now.add(person.pk)
         self.counts.people_created += 1
         return person.pk
 

@@ -18,9 +18,25 @@ from meetings.ingest.naming import refresh_people
 from meetings.ingest.provenance import record_marks
 from meetings.ingest.roles import normalize_role, points_at_an_organization
 from meetings.ingest.titles import retitle_meetings
-from meetings.models import Meeting, Participant, Statement
+from meetings.models import Meeting, Participant, Person, Statement
 
 MEETING_KINDS = {choice.value for choice in Meeting.Kind}
+# Below this `confidence` (0..1, given by the extractor for each meeting, participant and
+# statement) a record goes to the review queue. Output without the key is not flagged for it.
+LOW_CONFIDENCE = 0.5
+
+
+def confidence_reason(data):
+    """ "low extraction confidence (0.42)" for a record the extractor was unsure of, else ""."""
+    value = data.get("confidence")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < LOW_CONFIDENCE:
+        return ""
+    return f"low extraction confidence ({value:.2f})"
+
+
+def reasons(*parts):
+    """Review reasons joined into one, the empty ones left out."""
+    return "; ".join(part for part in parts if part)
 
 
 @dataclass
@@ -49,6 +65,9 @@ class RecordWriter(NamedRecordWriter):
 
     def __init__(self):
         self.counts = DocumentCounts()
+        # When re-extracting: the document's uncurated statements, each taken back (id kept)
+        # when the new output has it again; what is left is deleted by the caller.
+        self.reusable_statements = []
         super().__init__()
 
     def store_extraction(self, document, extraction, reusable=None):
@@ -56,6 +75,7 @@ class RecordWriter(NamedRecordWriter):
         re-extracting): the meetings the document reported before, which stand for its meetings
         again where they can (see `_reuse`) so their addresses stay the same."""
         self.document = document
+        self.created_now = set()
         self.first_time = reusable is None
         reusable = reusable or []
         self.known_names = {}
@@ -68,10 +88,10 @@ class RecordWriter(NamedRecordWriter):
         # Participants first: the fullest names, so later short forms ("Lavrov") find them.
         for data in meetings:
             for item in data.get("participants") or []:
-                self.resolve_person(item.get("name"), item.get("country"), item.get("mentions"))
+                self.resolve_person(item.get("name"), item.get("country"), item.get("mentions"), keep=True)
         mentioned = []
         for data in extraction.get("people") or []:
-            pk = self.resolve_person(data.get("name"), data.get("country"), data.get("mentions"))
+            pk = self.resolve_person(data.get("name"), data.get("country"), data.get("mentions"), keep=True)
             if pk and pk not in mentioned:
                 mentioned.append(pk)
         stored = []
@@ -83,14 +103,24 @@ class RecordWriter(NamedRecordWriter):
         renamed, flagged = refresh_people(self.known_names, self.people)
         self.counts.records_flagged += flagged
         retitle_meetings([*stored, *Meeting.objects.filter(participants__person__in=renamed).distinct()])
+        if not meetings:
+            self._flag_people_without_meeting(mentioned)
         return stored
+
+    def _flag_people_without_meeting(self, mentioned):
+        """People first named by a document in which no meeting was found are kept (nobody the
+        extractor names is dropped) and flagged, since no meeting page will show them."""
+        new = [pk for pk in mentioned if pk in self.created_now]
+        reason = clip(f"named in {self.document.file_name}, where no meeting was found", 300)
+        Person.objects.filter(pk__in=new, review_reason="").update(review_reason=reason)
+        self.counts.records_flagged += len(new)
 
     # -- meetings -------------------------------------------------------------------------------
 
     def _store_meeting(self, data, mentioned, organization_pks, reusable, meeting_count, stored):
         participants = []
         for item in data.get("participants") or []:
-            pk = self.resolve_person(item.get("name"), item.get("country"), item.get("mentions"))
+            pk = self.resolve_person(item.get("name"), item.get("country"), item.get("mentions"), keep=True)
             if pk and pk not in {p for p, _ in participants}:
                 participants.append((pk, item))
         person_pks = [pk for pk, _ in participants]
@@ -176,7 +206,9 @@ class RecordWriter(NamedRecordWriter):
             "city": city,
             "country": country,
             "kind": kind,
-            "review_reason": f"meeting without a {' or '.join(missing)}" if missing else "",
+            "review_reason": reasons(
+                f"meeting without a {' or '.join(missing)}" if missing else "", confidence_reason(data)
+            ),
         }
 
     def _create_meeting(self, data, date, person_pks):
@@ -206,34 +238,43 @@ class RecordWriter(NamedRecordWriter):
             meeting.country = country_code(data["country"])
             changed.append("country")
         if changed and meeting.date and meeting.review_reason.startswith("meeting without a place"):
-            meeting.review_reason = ""
+            others = meeting.review_reason.split("; ")[1:]  # a low confidence, say, still stands
+            meeting.review_reason = reasons(*others)
             changed.append("review_reason")
         if changed:
             meeting.save(update_fields=changed)
 
     def _add_participants(self, meeting, participants):
-        present = set() if meeting.is_new else set(meeting.participants.values_list("person_id", flat=True))
-        rows = []
+        present = {} if meeting.is_new else {p.person_id: p for p in meeting.participants.all()}
+        rows, changed = [], []
         for pk, item in participants:
-            if pk in present:
-                continue
             organization = item.get("organization")
             organization_pk = self.resolve_organization(organization) if organization else None
             if organization_pk is None and points_at_an_organization(item.get("role")):
                 organization_pk = self._organization_of_delegation(item, participants)
             role = normalize_role(item.get("role"))
-            rows.append(
-                Participant(
-                    meeting=meeting,
-                    person_id=pk,
-                    name_as_written=clip(item.get("name"), 200),
-                    role=clip(role.name, 200),
-                    role_as_written=clip(role.as_written, 200),
-                    country=country_code(item.get("country")),
-                    organization_id=organization_pk,
-                )
-            )
+            reason = confidence_reason(item)
+            self.counts.records_flagged += bool(reason)
+            fields = {
+                "name_as_written": clip(item.get("name"), 200),
+                "role": clip(role.name, 200),
+                "role_as_written": clip(role.as_written, 200),
+                "country": country_code(item.get("country")),
+                "organization_id": organization_pk,
+                "review_reason": reason,
+            }
+            if pk not in present:
+                rows.append(Participant(meeting=meeting, person_id=pk, **fields))
+            elif not self.first_time and not present[pk].curated and meeting.sources.count() == 1:
+                # Re-extracting a meeting this document alone reports: the participant (and its
+                # id) stays, with what the extractor now says of it.
+                participant = present[pk]
+                if any(getattr(participant, name) != value for name, value in fields.items()):
+                    for name, value in fields.items():
+                        setattr(participant, name, value)
+                    changed.append(participant)
         Participant.objects.bulk_create(rows)
+        Participant.objects.bulk_update(changed, list(fields) if changed else ["role"])
 
     def _organization_of_delegation(self, item, participants):
         """For "President of the organization": the one organization the participant's
@@ -252,13 +293,20 @@ class RecordWriter(NamedRecordWriter):
         text = self.document.text
         # Queries only where there can be something: a new meeting has no statements yet, a
         # document stored for the first time no curated ones.
-        order = 1 if meeting.is_new else (meeting.statements.aggregate(last=Max("order"))["last"] or 0) + 1
+        reusable = {}
+        for statement in self.reusable_statements:
+            reusable.setdefault((statement.kind, statement.text), []).append(statement)
+        if meeting.is_new:
+            order = 1
+        else:
+            others = meeting.statements.exclude(pk__in=[s.pk for s in self.reusable_statements])
+            order = (others.aggregate(last=Max("order"))["last"] or 0) + 1
         kept = []
         if not self.first_time:
             kept = Statement.objects.filter(source=self.document, curated=True).values_list("start", "text")
         kept_starts = {start for start, _ in kept if start is not None}
         kept_texts = {body for _, body in kept}
-        rows = []
+        rows, updated = [], []
         for data in statements:
             kind = data.get("kind")
             body = data.get("text") or ""
@@ -273,24 +321,33 @@ class RecordWriter(NamedRecordWriter):
                 continue  # an editor's version of this statement stands
             speaker_name = data.get("speaker")
             speaker = self.resolve_person(speaker_name) if speaker_name else None
-            reason = ""
-            if speaker is None or speaker not in person_pks:
-                reason = "speaker is not a participant"
-                self.counts.records_flagged += 1
-            rows.append(
-                Statement(
-                    meeting=meeting,
-                    speaker_id=speaker,
-                    attribution=clip(data.get("attribution") or speaker_name, 300),
-                    kind=kind,
-                    text=body,
-                    order=order,
-                    source=self.document,
-                    start=start,
-                    end=end,
-                    review_reason=reason,
-                )
+            reason = reasons(
+                "speaker is not a participant" if speaker is None or speaker not in person_pks else "",
+                confidence_reason(data),
             )
+            self.counts.records_flagged += bool(reason)
+            fields = {
+                "meeting": meeting,
+                "speaker_id": speaker,
+                "attribution": clip(data.get("attribution") or speaker_name, 300),
+                "order": order,
+                "start": start,
+                "end": end,
+                "review_reason": reason,
+            }
             order += 1
+            again = reusable.get((kind, body))
+            if again:
+                statement = min(again, key=lambda s: abs((s.start or 0) - (start or 0)))
+                again.remove(statement)
+                self.reusable_statements.remove(statement)
+                if any(getattr(statement, name) != value for name, value in fields.items()):
+                    for name, value in fields.items():
+                        setattr(statement, name, value)
+                    updated.append(statement)
+                continue
+            rows.append(Statement(kind=kind, text=body, source=self.document, **fields))
         Statement.objects.bulk_create(rows)
+        if updated:
+            Statement.objects.bulk_update(updated, list(fields))
         self.counts.statements_created += len(rows)

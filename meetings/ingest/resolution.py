@@ -5,7 +5,9 @@ Plain Python, no database: ingest loads the known names into a `PersonIndex` and
 record it creates, so each lookup is a dictionary access however large the archive grows.
 
 People — a name is compared on two parts, the first name and the surname (middle names and
-patronymics are ignored), each reduced to a *key*: accents folded, case dropped, and common
+patronymics are ignored), each reduced to a *key*: written in Latin letters (`anyascii`: "Сергей
+Лавров" is "Sergey Lavrov"), accents folded, case dropped, a particle joined to the surname
+dropped ("el-Sisi", "al-Sisi" and "Sisi" are one surname; "von der Leyen" is "Leyen"), and common
 transliteration variants written one way (Sergei/Sergey, Aliyev/Aliev, Alexei/Aleksey,
 Yevgeny/Evgeny, Mikhail/Mihail). Candidates are the known people with the same surname key;
 their country must agree when both sides know it. Then, in this order:
@@ -31,6 +33,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+
 # Letters NFKD does not decompose into a base letter plus an accent.
 _SPECIAL_LETTERS = str.maketrans(
     {"ə": "a", "Ə": "a", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ß": "ss", "đ": "d", "Đ": "d"}
@@ -55,18 +59,25 @@ _NOT_A_NAME = {"the", "minister", "president", "ambassador", "secretary", "side"
 # ("Cavusoglu", "Davutoglu" are surnames: only a separate "oglu" is a patronymic word.)
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna)$|^(?:ogly|oglu|qizi|kyzy|gizi|uulu)$")
 _INITIAL_AND_SURNAME = re.compile(r"^(\w)\.\s*(\w[\w'’-]*)$")
+# Lower-case words standing before a surname ("von der Leyen", "bin Salman", "da Silva").
+_PARTICLES = {
+    "al", "el", "ul", "ad", "ed", "bin", "ibn", "bint", "ben", "van", "von", "der", "den", "de", "del",
+    "della", "di", "da", "do", "dos", "das", "du", "la", "le", "ter", "ten", "zu", "y",
+}  # fmt: skip
+# A particle joined to the surname by a hyphen or apostrophe: "el-Sisi", "al-Assad", "d'Estaing".
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ul|ad|ed|d)[-'’](?=\w)", re.IGNORECASE)
 
 
 def fold(text):
     """Lower-case ASCII letters of `text`: accents folded, everything else dropped except spaces."""
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = anyascii("".join(ch for ch in text if not unicodedata.combining(ch))).lower()
     return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"[-'’.]", " ", text)).strip()
 
 
 def name_part_key(part):
     """The comparison key of one part of a name ("Sergei" and "Sergey" give the same key)."""
-    key = fold(part).replace(" ", "")
+    key = fold(_JOINED_PARTICLE.sub("", part)).replace(" ", "")
     for pattern, replacement in _TRANSLITERATION:
         key = pattern.sub(replacement, key)
     return key
@@ -91,7 +102,13 @@ def parse_person_name(name):
         surname = name_part_key(match.group(2))
         return NameForm("", fold(match.group(1))[:1], surname) if surname else None
     tokens = [t for t in re.split(r"\s+", name) if t and fold(t) not in _HONORIFICS]
-    if not tokens or not tokens[0][:1].isupper() or any(fold(t) in _NOT_A_NAME for t in tokens):
+    while len(tokens) > 1 and tokens[0] in _PARTICLES:
+        tokens.pop(0)  # "von der Leyen": the surname alone
+    if (
+        not tokens
+        or not _capitalized(_JOINED_PARTICLE.sub("", tokens[0]))
+        or any(fold(t) in _NOT_A_NAME for t in tokens)
+    ):
         return None
     # "S. Lavrov", "S.V. Lavrov": leading initials.
     initials = []
@@ -100,7 +117,7 @@ def parse_person_name(name):
     if not tokens:
         return None
     last = tokens[-1]
-    if _PATRONYMIC.search(fold(last)) or not last[:1].isupper():
+    if _PATRONYMIC.search(fold(last)) or not _capitalized(_JOINED_PARTICLE.sub("", last)):
         return None
     surname = name_part_key(last)
     if not surname:
@@ -110,6 +127,12 @@ def parse_person_name(name):
         return NameForm("", initial, surname)
     # The initial is the written one: "Y.Primakov" is Yevgeny, "E.Primakov" is Evgeny.
     return NameForm(name_part_key(tokens[0]), fold(tokens[0])[:1], surname)
+
+
+def _capitalized(word):
+    """Written as a name is: a capital first letter, or a script without case (Chinese, Arabic)."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 @dataclass

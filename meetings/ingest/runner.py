@@ -17,18 +17,29 @@ its source), but leaves its fields, participants and mentions as the editor left
 no aliases to curated people or organizations.
 """
 
+import contextlib
 import functools
 import hashlib
 import itertools
+import signal
+import threading
 from collections import deque
 from dataclasses import asdict, dataclass, field, fields
 
 from django.conf import settings
-from django.db import connection, reset_queries, transaction
+from django.db import IntegrityError, OperationalError, connection, reset_queries, transaction
 
 from meetings.ingest.records import DocumentCounts, RecordWriter, clip, parse_iso_date
+from meetings.ingest.sources import web_url
 from meetings.ingest.workers import WorkerFailed, extract_in_workers
 from meetings.models import SourceDocument, Statement
+
+# The PostgreSQL advisory lock every run holds while it resolves and writes one document.
+WRITE_LOCK = 0x6D656574  # "meet"
+
+
+class AlreadyStored(Exception):
+    """Another run stored this document while this one was extracting it."""
 
 
 @functools.cache
@@ -37,6 +48,24 @@ def get_extractor(model_name=None):
     from meetings.extraction import Extractor
 
     return Extractor(model_name or settings.SPACY_MODEL)
+
+
+@contextlib.contextmanager
+def stop_on_sigterm():
+    """SIGTERM ends the run as Ctrl-C does (KeyboardInterrupt): the document being written is
+    rolled back, extraction workers are stopped, and the process exits."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass
@@ -66,7 +95,7 @@ class IngestReport:
 
     @property
     def changed_nothing(self):
-        return self.documents_stored == 0 and self.documents_failed == 0
+        return self.documents_stored == 0 and self.documents_failed == 0 and not self.failures
 
     def as_dict(self):
         return asdict(self)
@@ -94,47 +123,58 @@ class Ingester:
     # -- runs -----------------------------------------------------------------------------------
 
     def ingest_paths(self, paths):
-        """Ingest the documents at `paths` (files or folders); returns the `IngestReport`."""
-        from meetings.extraction.document import document_paths  # late: the package brings spaCy
+        """Ingest the documents that command-line `paths` name (files, folders, http(s) URLs;
+        see `meetings.ingest.sources.source_items`); returns the `IngestReport`."""
+        from meetings.ingest.sources import source_items
+
+        return self.ingest_items(source_items(paths))
+
+    def ingest_items(self, items):
+        """Ingest `SourceItem`s (see `meetings.ingest.sources`): each is read (or fetched) in
+        turn, skipped when already stored (same text, or same URL), extracted and stored."""
+        from meetings.ingest.sources import SourceError
 
         pending = deque()
         seen = set()
 
         def new_documents():
-            for path, problem in document_paths(paths):
+            for item in items:
                 self.report.documents_read += 1
-                if problem:
-                    self._fail(path.name, problem)
+                if item.url and SourceDocument.objects.filter(url=item.url).exists():
+                    self._skip(item.name)
                     continue
                 try:
-                    text = self._read(path)
-                except ValueError as err:
-                    self._fail(path.name, str(err))
+                    source = item.load()
+                except SourceError as err:
+                    self._fail(item.name, str(err))
                     continue
-                sha = text_sha256(text)
+                sha = text_sha256(source.text)
                 if sha in seen or SourceDocument.objects.filter(sha256=sha).exists():
-                    self.report.documents_skipped += 1
-                    self.progress("skipped", path.name, "already stored")
+                    self._skip(source.name)
                     continue
                 seen.add(sha)
-                pending.append((path.name, text, sha))
-                yield path.name, text
+                pending.append((source, sha))
+                yield source.name, source.text
 
-        items = new_documents()
-        first = next(items, None)
+        documents = new_documents()
+        first = next(documents, None)
         if first is None:
             return self.report  # nothing new: don't even load the model
-        items = itertools.chain([first], items)
+        documents = itertools.chain([first], documents)
         try:
-            for extraction in self._extract(items):
-                name, text, sha = pending.popleft()
+            for extraction in self._extractions(documents):
+                source, sha = pending.popleft()
                 if extraction.get("error"):
-                    self._fail(name, extraction["error"])
+                    self._fail(source.name, extraction["error"])
                     continue
-                self._store(name, lambda n=name, t=text, s=sha, e=extraction: self._store_new(n, t, s, e))
+                self._store(source.name, lambda s=source, h=sha, e=extraction: self._store_new(s, h, e))
         except Exception as err:  # noqa: BLE001 - the extractor broke down: say so, keep what is stored
-            self._stop_early([name for name, _, _ in pending], err)
+            self._stop_early([source.name for source, _ in pending], err)
         return self.report
+
+    def _skip(self, name):
+        self.report.documents_skipped += 1
+        self.progress("skipped", name, "already stored")
 
     def reextract(self, documents=None):
         """Run the current extractor over stored documents (all, or the `documents` queryset) and
@@ -151,7 +191,7 @@ class Ingester:
                 yield name, text
 
         try:
-            for extraction in self._extract(stored_documents()):
+            for extraction in self._extractions(stored_documents()):
                 pk, name = pending.popleft()
                 if extraction.get("error"):
                     self._fail(name, extraction["error"])
@@ -161,23 +201,22 @@ class Ingester:
             self._stop_early([name for _, name in pending], err)
         return self.report
 
+    def _extractions(self, items):
+        """The extractor's output for `items`, in order; worker processes (if any) are stopped
+        when this ends, however it ends (an interrupt included)."""
+        extractions = self._extract(items)
+        try:
+            yield from extractions
+        finally:
+            if hasattr(extractions, "close"):
+                extractions.close()
+
     def _extract(self, items):
         if self.extractor is None and self.workers > 0:
             return extract_in_workers(items, settings.SPACY_MODEL, self.batch_size, self.workers)
         if self.extractor is None:
             self.extractor = get_extractor()
         return self.extractor.extract_many(items, batch_size=self.batch_size)
-
-    @staticmethod
-    def _read(path):
-        from meetings.extraction import DocumentError, read_document
-
-        try:
-            return read_document(path)
-        except DocumentError as err:
-            raise ValueError(str(err)) from err
-        except OSError as err:
-            raise ValueError(err.strerror or str(err)) from err
 
     def _stop_early(self, names, err):
         """The extractor itself failed (not one document): the documents handed to it are
@@ -196,41 +235,86 @@ class Ingester:
         self.progress("failed", name, reason)
 
     def _store(self, name, write):
-        """Run `write` in one transaction; on any error undo it, index changes included."""
-        counts = DocumentCounts()
-        self.records.counts = counts
-        try:
-            with transaction.atomic():
-                if connection.vendor == "postgresql":
-                    # Don't wait for the disk at each document's commit (the biggest single cost
-                    # per document): a crash can lose only the last few documents, never half of
-                    # one, and the next run — idempotent by sha256 — stores them again.
-                    with connection.cursor() as cursor:
-                        cursor.execute("SET LOCAL synchronous_commit TO OFF")
-                write()
-        except Exception as err:  # noqa: BLE001 - any failure must leave the run going
-            self.records.rollback()
-            self._fail(name, f"could not be stored: {type(err).__name__}: {err}".strip())
-        else:
-            self.records.commit()
-            self.report.documents_stored += 1
-            self.report.add(counts)
-            self.progress(
-                "stored",
-                name,
-                f"{counts.meetings_created} new meeting(s), {counts.statements_created} statement(s)",
-            )
-        finally:
-            reset_queries()  # DEBUG keeps every query; a long run must not
+        """Run `write` in one transaction; on any error undo it, index changes included. A
+        conflict with another run writing at the same time (a record it deleted, say) is retried
+        once with the indexes read afresh."""
+        for attempt in (1, 2):
+            counts = DocumentCounts()
+            self.records.counts = counts
+            self.records.reusable_statements = []  # only `_replace` sets them, for its document
+            try:
+                with transaction.atomic():
+                    self._lock_for_writing()
+                    write()
+            except AlreadyStored:
+                self.records.rollback()
+                self._skip(name)
+            except IntegrityError as err:
+                self.records.rollback()
+                if attempt == 1:
+                    self.records.reload()
+                    continue
+                self._fail(name, f"could not be stored: {type(err).__name__}: {err}".strip())
+            except OperationalError as err:
+                self.records.rollback()
+                if "locked" in str(err):  # SQLite: another writer held the database past the timeout
+                    err = "the database stayed locked by another writer (another ingest?): run it again later"
+                    self._fail(name, f"could not be stored: {err}")
+                else:
+                    self._fail(name, f"could not be stored: {type(err).__name__}: {err}".strip())
+            except Exception as err:  # noqa: BLE001 - any failure must leave the run going
+                self.records.rollback()
+                self._fail(name, f"could not be stored: {type(err).__name__}: {err}".strip())
+            else:
+                self.records.commit()
+                self.report.documents_stored += 1
+                self.report.add(counts)
+                self.progress(
+                    "stored",
+                    name,
+                    f"{counts.meetings_created} new meeting(s), {counts.statements_created} statement(s)",
+                )
+            finally:
+                reset_queries()  # DEBUG keeps every query; a long run must not
+            return
+
+    def _lock_for_writing(self):
+        """Inside the document's transaction: wait for any other run's document to be written,
+        then learn what other runs stored meanwhile. Resolution and writing of one document at a
+        time across every process is what keeps concurrent runs from making the same person,
+        organization, meeting or document twice (extraction, the slow part, still runs in
+        parallel). On SQLite the transaction itself takes the write lock (BEGIN IMMEDIATE)."""
+        if connection.vendor == "postgresql":
+            # With it, in the same round trip, SET LOCAL synchronous_commit TO OFF: don't wait for
+            # the disk at each document's commit (the biggest single cost per document): a crash
+            # can lose only the last few documents, never half of one, and the next run —
+            # idempotent by sha256 — stores them again.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(%s), set_config('synchronous_commit', 'off', true)",
+                    [WRITE_LOCK],
+                )
+        self.records.refresh()
 
     # -- one document ---------------------------------------------------------------------------
 
-    def _store_new(self, name, text, sha, extraction):
+    def _store_new(self, source, sha, extraction):
+        # Checked again under the write lock: another run may have stored it since it was read.
+        if SourceDocument.objects.filter(sha256=sha).exists() or (
+            source.url and SourceDocument.objects.filter(url=source.url).exists()
+        ):
+            raise AlreadyStored
+        fields = self._fields_from(extraction)
         document = SourceDocument.objects.create(
-            file_name=clip(name, 255),
+            file_name=clip(source.name, 255),
             sha256=sha,
-            text=text,
-            **self._fields_from(extraction),
+            text=source.text,
+            format=source.format,
+            url=clip(web_url(source.url), 1000) if len(source.url or "") <= 1000 else "",
+            publisher=clip(source.publisher or source.extra.get("hostname"), 200),
+            title=clip(source.title, 500) or fields["title"],
+            published=source.published or fields["published"],
+            extractor_version=fields["extractor_version"],
         )
         self.records.store_extraction(document, extraction)
 
@@ -256,16 +340,23 @@ class Ingester:
             people |= set(meeting.people_mentioned.values_list("pk", flat=True))
             organizations |= set(meeting.organizations_mentioned.values_list("pk", flat=True))
             organizations |= set(meeting.participants.values_list("organization_id", flat=True))
-        Statement.objects.filter(source=document, curated=False).delete()
+        # Statements found again keep their ids (and #statement-<id> links); the rest go below.
+        self.records.reusable_statements = list(Statement.objects.filter(source=document, curated=False))
         for meeting in old_meetings:
             if not meeting.curated:
                 meeting.sources.remove(document)
         fields = self._fields_from(extraction)
+        if document.format != SourceDocument.Format.TEXT:
+            # A page's or PDF's own title and date stand; the extractor's fill in what is missing.
+            fields["title"] = document.title or fields["title"]
+            fields["published"] = document.published or fields["published"]
         for name, value in fields.items():
             setattr(document, name, value)
         document.save(update_fields=list(fields))
 
         stored = self.records.store_extraction(document, extraction, old_meetings)
+        Statement.objects.filter(pk__in=[s.pk for s in self.records.reusable_statements]).delete()
+        self.records.reusable_statements = []
         for meeting in stored:
             if not meeting.curated and set(meeting.sources.values_list("pk", flat=True)) == {pk}:
                 meeting.participants.filter(curated=False).exclude(

@@ -5,10 +5,16 @@ database connection, no threads) and import only the extractor. Documents go out
 `batch_size`, round robin, and results come back chunk by chunk in the same order, so the
 caller sees exactly what `Extractor.extract_many` would give, in order. At most two chunks per
 worker are in flight: memory stays flat however many documents there are.
+
+Workers end with their parent: on Ctrl-C or SIGTERM the parent stops them on its way out (the
+generator's `finally`), and when the parent is killed outright each worker notices within a
+second (a thread watching the parent's sentinel) and exits.
 """
 
 import multiprocessing
+import os
 import queue
+import threading
 from collections import deque
 
 _DONE = None
@@ -20,6 +26,7 @@ class WorkerFailed(RuntimeError):
 
 def _work(model_name, batch_size, inbox, outbox):
     """A worker process: load the model once, extract each chunk that arrives."""
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
     try:
         from meetings.extraction import Extractor
 
@@ -28,6 +35,13 @@ def _work(model_name, batch_size, inbox, outbox):
             outbox.put(list(extractor.extract_many(chunk, batch_size=batch_size)))
     except BaseException as err:  # noqa: BLE001 - reported to the parent, which stops cleanly
         outbox.put({"fatal": f"an extraction process failed: {type(err).__name__}: {err}"})
+
+
+def _exit_with_parent():
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()  # returns when the parent is gone, however it ended
+        os._exit(1)
 
 
 class _Worker:

@@ -23,6 +23,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from meetings.models import (
+    Feed,
     Meeting,
     Organization,
     OrganizationAlias,
@@ -56,6 +57,7 @@ TABLES = {
     "participants": Participant,
     "statements": Statement,
     "source_marks": SourceMark,
+    "feeds": Feed,
 }
 
 

@@ -1,4 +1,4 @@
-"""`python manage.py ingest PATH... [--reextract] [--json]`: load documents into the archive."""
+"""`python manage.py ingest PATH|URL... [--reextract] [--json]`: load documents into the archive."""
 
 import json
 import os
@@ -6,8 +6,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.extraction.document import document_paths
-from meetings.ingest.runner import Ingester, IngestReport
+from meetings.ingest.runner import Ingester, IngestReport, stop_on_sigterm
+from meetings.ingest.sources import source_items
 from meetings.models import SourceDocument
 
 # Below this, starting worker processes (each loads the model) costs more than it saves.
@@ -70,12 +70,18 @@ def summary(report: IngestReport, reextract=False):
 
 class Command(BaseCommand):
     help = (
-        "Extract .txt documents (files or folders) and store them in the archive. Documents already "
-        "stored (same sha256) are skipped; each document is stored in its own transaction."
+        "Extract documents (.txt, .html/.htm and .pdf files, folders of them, http(s) URLs) and store "
+        "them in the archive. Documents already stored (same text, or same URL) are skipped; each "
+        "document is stored in its own transaction."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", metavar="PATH", help="a .txt file or a folder of them")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="a .txt, .html/.htm or .pdf file, a folder of them, or an http(s) URL",
+        )
         parser.add_argument(
             "--reextract",
             action="store_true",
@@ -106,14 +112,15 @@ class Command(BaseCommand):
                 documents = documents.filter(file_name__in=names)
             total = documents.count()
         else:
-            total = sum(1 for _ in document_paths(paths))
+            total = sum(1 for _ in source_items(paths))
         progress = Progress(sys.stderr, total=total, quiet=quiet)
         ingester = Ingester(
             batch_size=batch_size,
             progress=progress,
             workers=default_workers(total) if workers is None else workers,
         )
-        report = ingester.reextract(documents) if reextract else ingester.ingest_paths(paths)
+        with stop_on_sigterm():
+            report = ingester.reextract(documents) if reextract else ingester.ingest_paths(paths)
         progress.close()
 
         if as_json:
