@@ -29,6 +29,7 @@ from meetings.models import (
 from meetings.search import matching_statements
 
 from .curating import (
+    SOURCE_TEXT_MEDIA_CSS,
     CuratingAdmin,
     MergeActionMixin,
     NeedsReviewFilter,
@@ -66,6 +67,10 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "file_name", "published", "publisher", "extractor_version", "imported_at"]
     list_filter = [("published", admin.DateFieldListFilter), "publisher", "extractor_version"]
     search_fields = ["title", "file_name", "sha256", "publisher", "url"]
+
+    class Media:
+        css = SOURCE_TEXT_MEDIA_CSS
+
     date_hierarchy = "published"
     readonly_fields = ["sha256", "imported_at", "extractor_version", "reported_meetings", "source_text"]
 
