@@ -11,7 +11,8 @@ gunicorn on 127.0.0.1 (a free port) with DEBUG off, a random SECRET_KEY and plai
 `--threads` clients send the requests: every public page, search and API endpoint, real and
 invented slugs, ids and codes in the path, and query strings of huge, negative and malformed
 numbers, NUL and control characters, SQL and LIKE metacharacters, impossible dates and very long
-strings; GET mostly, some HEAD, OPTIONS and POST. The requests come from `--seed`, so a run can be
+strings; GET mostly, some HEAD, OPTIONS and POST; three requests in ten are a paginated list, filtered as
+a visitor would, asked for a page number of any magnitude. The requests come from `--seed`, so a run can be
 repeated. It prints the count of answers per status class, every 5xx (address and status) and the
 server's own error log lines, and exits 1 if any answer was a 5xx or a request failed.
 Only 127.0.0.1 is ever contacted, and the run stops by itself after --requests.
@@ -150,17 +151,36 @@ def random_value(rng):
     if roll < 0.55:
         return rng.choice(HOSTILE)
     if roll < 0.7:
-        return str(rng.randint(-(2**70), 2**70))
+        return str(boundary_number(rng))
     if roll < 0.8:
         return f"{rng.randint(-10, 12000):04d}-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}"
     return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 40)))
+
+
+NUMBERS = {"page", "page_size", "statements_page", "start", "end"}
+
+
+def value_for(rng, name):
+    """Mostly numbers, many past 64 bits, for a parameter that is a number; anything for others."""
+    if name in NUMBERS and rng.random() < 0.6:
+        return str(boundary_number(rng))
+    return random_value(rng)
+
+
+def boundary_number(rng, large=False):
+    """Every magnitude alike (or, `large`, from 2**55 up), with the 64-bit boundaries divided by the
+    page sizes in use (2**63 // 20 + 1 is the first page of 20 whose offset overflows 64 bits)."""
+    per_page = rng.choice([1, 1, 1, 10, 20, 25, 30, 50])
+    exponent = rng.randint(55 if large else 0, 70)
+    return rng.choice([1, 1, -1]) * (2**exponent // per_page + rng.randint(-2, 2))
 
 
 def random_path(rng, slugs):
     roll = rng.random()
     if roll < 0.45:
         return rng.choice(LIST_PATHS)
-    part = urllib.parse.quote(rng.choice(slugs) if rng.random() < 0.4 else random_value(rng), safe="")
+    known = [slug for found in slugs.values() for slug in found]
+    part = urllib.parse.quote(rng.choice(known) if rng.random() < 0.5 else random_value(rng), safe="")
     part = part or "x"
     if roll < 0.7:
         return rng.choice(SLUG_PATHS).format(part)
@@ -171,9 +191,57 @@ def random_path(rng, slugs):
     return rng.choice(UNKNOWN_PATHS).format(part)
 
 
+# Ordinary filters, so that a hostile parameter beside them reaches the code a real search runs.
+ORDINARY = [
+    ("q", "cooperation"),
+    ("q", "talks"),
+    ("q", '"foreign minister"'),
+    ("country", "ru"),
+    ("country", "az"),
+    ("sort", "oldest"),
+    ("format", "json"),
+    ("format", "csv"),
+    ("page", "2"),
+]
+
+
+def paged_request(rng, slugs):
+    """A paginated list as a visitor would filter it, asked for a page of any size, often past
+    the 64-bit boundaries: the offsets those pages turn into must never reach the database."""
+    person, organization = rng.choice(slugs["Person"]), rng.choice(slugs["Organization"])
+    path, filters = rng.choice(
+        [
+            ("/meetings/", ""),
+            ("/meetings/", "country=ru"),
+            ("/people/", ""),
+            ("/organizations/", ""),
+            ("/countries/az/", ""),
+            ("/countries/az/ru/", ""),
+            (f"/people/{person}/", ""),
+            (f"/people/{person}/", "q=cooperation"),
+            (f"/organizations/{organization}/", ""),
+            ("/search/", "q=cooperation"),
+            ("/search/", "country=ru"),
+            ("/search/", "q=talks&sort=oldest"),
+            ("/api/meetings/", ""),
+            ("/api/statements/", "q=cooperation"),
+            ("/api/statements/", "country=az&format=csv"),
+        ]
+    )
+    name = rng.choice(["page", "statements_page"] if path.startswith("/people/") else ["page", "page_size"])
+    number = boundary_number(rng, large=rng.random() < 0.5)
+    query = "&".join(part for part in (filters, f"{name}={number}") if part)
+    return "GET", f"{path}?{query}"
+
+
 def random_request(rng, slugs):
+    if rng.random() < 0.3:
+        return paged_request(rng, slugs)
     path = random_path(rng, slugs)
-    query = [(rng.choice(PARAMETERS), random_value(rng)) for _ in range(rng.randint(0, 5))]
+    query = rng.sample(ORDINARY, rng.randint(0, 2))
+    names = [rng.choice(PARAMETERS) for _ in range(rng.randint(0, 4))]
+    query += [(name, value_for(rng, name)) for name in names]
+    rng.shuffle(query)
     method = rng.choices(["GET", "HEAD", "OPTIONS", "POST"], weights=[85, 5, 5, 5])[0]
     encoded = urllib.parse.urlencode(query)
     return method, path + (f"?{encoded}" if encoded else "")
@@ -208,24 +276,29 @@ def prepare(env, documents, workdir):
         stderr=subprocess.DEVNULL,
         check=False,  # a document that fails is reported by ingest itself; the site still starts
     )
-    slugs = subprocess.run(
+    listed = subprocess.run(
         [
             python,
             "manage.py",
             "shell",
             "-c",
-            "from meetings.models import Meeting, Person, Organization;"
-            "print('\\n'.join([*Meeting.objects.values_list('slug', flat=True)[:30],"
-            "*Person.objects.values_list('slug', flat=True)[:30],"
-            "*Organization.objects.values_list('slug', flat=True)[:30]]))",
+            "from meetings.models import Meeting, Person, Organization\n"
+            "for model in (Meeting, Person, Organization):\n"
+            "    for slug in model.objects.order_by('pk').values_list('slug', flat=True)[:30]:\n"
+            "        print(model.__name__, slug)",
         ],
         cwd=ROOT,
         env=env,
         check=True,
         capture_output=True,
         text=True,
-    ).stdout.split()
-    return slugs or ["sergey-lavrov"]
+    ).stdout.split("\n")
+    slugs = {"Meeting": [], "Person": [], "Organization": []}
+    for line in listed:
+        kind, _, slug = line.partition(" ")
+        if kind in slugs and slug:
+            slugs[kind].append(slug)
+    return {kind: found or ["none"] for kind, found in slugs.items()}
 
 
 def wait_for(url, server, timeout=60):

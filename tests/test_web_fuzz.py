@@ -116,7 +116,16 @@ HOSTILE = [
     "statement",
 ]
 
-numbers = st.integers(min_value=-(2**70), max_value=2**70).map(str)
+# Numbers of every magnitude alike, and the 64-bit boundaries divided by the page sizes in use
+# (2**63 // 20 + 1 is the first page whose offset no longer fits a signed 64-bit integer).
+magnitudes = st.builds(
+    lambda e, per_page, d, sign: sign * (2**e // per_page + d),
+    st.integers(0, 70),
+    st.sampled_from([1, 1, 1, 10, 20, 25, 30, 50]),
+    st.integers(-2, 2),
+    st.sampled_from([1, 1, -1]),
+)
+numbers = st.one_of(magnitudes, st.integers(min_value=-(2**70), max_value=2**70)).map(str)
 dates = st.dates().map(lambda day: day.isoformat())
 words = st.text(alphabet=string.printable + "ёçşğüÇ\u202e\ufeff\x00", max_size=40)
 values = st.one_of(st.sampled_from(HOSTILE), numbers, dates, words)
@@ -169,6 +178,40 @@ def test_every_api_list_answers_json_or_csv_whatever_the_query(client, archive, 
     assert response.status_code in (200, 400), (path, query)
     content_type = response["Content-Type"]
     assert content_type.startswith("application/json") or content_type.startswith("text/csv")
+
+
+# Every paginated list, with the filters that make it a real search; page parameters added below.
+PAGED = [
+    ("/meetings/", {}),
+    ("/meetings/", {"country": "az"}),
+    ("/people/", {}),
+    ("/organizations/", {}),
+    ("/countries/", {}),
+    ("/countries/az/", {}),
+    ("/countries/az/ru/", {}),
+    ("/organizations/international-eurasia-press-fund/", {}),
+    ("/people/sergey-lavrov/", {}),
+    ("/people/sergey-lavrov/", {"q": "cooperation"}),
+    ("/search/", {"q": "cooperation"}),
+    ("/search/", {"country": "ru"}),
+    ("/search/", {"q": "talks", "person": "sergey-lavrov"}),
+    ("/api/meetings/", {}),
+    ("/api/statements/", {"q": "cooperation"}),
+    ("/api/statements/", {"country": "ru"}),
+    ("/meetings/", {"format": "json"}),
+    ("/search/", {"country": "ru", "format": "json"}),
+]
+
+
+@FUZZ
+@given(
+    target=st.sampled_from(PAGED),
+    pages=st.dictionaries(st.sampled_from(["page", "page_size", "statements_page"]), numbers, min_size=1),
+)
+def test_any_page_number_of_any_list_is_answered(client, archive, target, pages):
+    path, filters = target
+    response = answer(client, path, {**filters, **pages})
+    assert response.status_code < 500, (path, filters, pages)
 
 
 @pytest.mark.parametrize(
