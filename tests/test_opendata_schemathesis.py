@@ -9,6 +9,8 @@ Bounded and derandomized, so it takes seconds and gives the same run every time.
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 from test_web_pages import build_archive
@@ -20,8 +22,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_http")]
 def api_schema(settings, plain_http):
     settings.ALLOWED_HOSTS = ["localhost", "testserver"]
     build_archive()
+    # The handler closes the database connection after each request, which would end the test's
+    # transaction on PostgreSQL; Django's test Client keeps it open the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     # A handler built now reads the test's settings (plain HTTP) when it loads its middleware.
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", WSGIHandler())
+    yield schemathesis.openapi.from_wsgi("/api/openapi.json", WSGIHandler())
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

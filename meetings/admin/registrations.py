@@ -67,12 +67,11 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "file_name", "published", "publisher", "extractor_version", "imported_at"]
     list_filter = [("published", admin.DateFieldListFilter), "publisher", "extractor_version"]
     search_fields = ["title", "file_name", "sha256", "publisher", "url"]
+    date_hierarchy = "published"
+    readonly_fields = ["sha256", "imported_at", "extractor_version", "reported_meetings", "source_text"]
 
     class Media:
         css = SOURCE_TEXT_MEDIA_CSS
-
-    date_hierarchy = "published"
-    readonly_fields = ["sha256", "imported_at", "extractor_version", "reported_meetings", "source_text"]
 
     def get_fields(self, request, obj=None):
         if obj is None:  # a new document: its text is typed in; afterwards offsets depend on it
