@@ -149,3 +149,11 @@ def test_person_and_country_pages_draw_their_network_with_linked_edges(client, a
     html = client.get("/countries/ru/").content.decode()
     section = html.split('<section class="network"')[1].split("</section>")[0]
     assert '<a href="/countries/ru/az/" class="network-edge">' in section
+
+
+def test_a_name_a_spreadsheet_would_run_as_a_formula_is_text_in_the_csv_edge_list(client, archive):
+    Person.objects.filter(slug="sergey-lavrov").update(name="=1+1")
+    rows = read_csv(client, "/network/?format=csv")
+    labels = {row["target_label"] for row in rows} | {row["source_label"] for row in rows}
+    assert "'=1+1" in labels
+    assert "=1+1" not in labels

@@ -31,6 +31,7 @@ from meetings.models import (
 from meetings.search import matching_statements
 
 from .curating import (
+    SOURCE_TEXT_MEDIA_CSS,
     CuratingAdmin,
     MergeActionMixin,
     NeedsReviewFilter,
@@ -72,6 +73,9 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     search_fields = ["title", "file_name", "sha256", "publisher", "url"]
     date_hierarchy = "published"
     readonly_fields = ["sha256", "imported_at", "extractor_version", "reported_meetings", "source_text"]
+
+    class Media:
+        css = SOURCE_TEXT_MEDIA_CSS
 
     def get_fields(self, request, obj=None):
         if obj is None:  # a new document: its text is typed in; afterwards offsets depend on it
@@ -238,7 +242,7 @@ class StatementInline(admin.TabularInline):
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 30})},
         models.CharField: {"widget": forms.TextInput(attrs={"size": 10})},
-        models.PositiveIntegerField: {"widget": forms.NumberInput(attrs={"style": "width: 4em"})},
+        models.PositiveIntegerField: {"widget": forms.NumberInput(attrs={"class": "archive-narrow-number"})},
     }
 
     def get_queryset(self, request):

@@ -9,7 +9,10 @@ large archive keeps memory flat.
 
 Encoding: JSON files hold an array of objects, one per row, keyed by column; dates and times
 are ISO 8601 strings. CSV files have a header row of column names; an empty cell in a column
-that may be NULL is NULL; booleans are `true` / `false`; dates and times are ISO 8601.
+that may be NULL is NULL; booleans are `true` / `false`; dates and times are ISO 8601; a text
+cell that a spreadsheet would read as a formula, or that begins with `'`, has a `'` put in front,
+which `import_dump` removes (spreadsheet.py), so the dump opens safely and loads back exactly.
+Dumps of version 1 (before that escape) still load.
 """
 
 import csv
@@ -37,8 +40,11 @@ from meetings.models import (
     Statement,
 )
 
+from .spreadsheet import escape_dump_cell, unescape_dump_cell
+
 FORMATS = ("json", "csv")
-DUMP_VERSION = 1
+DUMP_VERSION = 2  # 2: text cells of a CSV dump are escaped (escape_dump_cell)
+READABLE_DUMP_VERSIONS = (1, 2)
 CHUNK_SIZE = 2000
 
 # Every table of the archive, each after the tables it points to.
@@ -77,10 +83,11 @@ def _encode(value, for_csv):
             return ""
         if isinstance(value, bool):
             return "true" if value else "false"
+        return escape_dump_cell(value)
     return value
 
 
-def _decode(value, field, from_csv):
+def _decode(value, field, from_csv, escaped=True):
     if from_csv:
         if value == "" and field.null:
             return None
@@ -88,12 +95,17 @@ def _decode(value, field, from_csv):
             if value not in ("true", "false"):
                 raise DumpError(f"{field.name}: expected true or false, found {value[:40]!r}")
             return value == "true"
+        if escaped and isinstance(field, models.CharField | models.TextField):
+            value = unescape_dump_cell(value)
     if value is None:
         return None
     try:
         value = field.to_python(value)
+        if isinstance(field, models.URLField) and value:
+            field.run_validators(value)  # http(s) only: a javascript: URL never gets in
     except ValidationError as err:
-        raise DumpError(f"{field.name}: cannot read {str(value)[:40]!r}") from err
+        reason = "; ".join(err.messages) if isinstance(field, models.URLField) else "cannot read"
+        raise DumpError(f"{field.name}: {reason} {str(value)[:60]!r}") from err
     if (
         field.choices
         and not (value == "" and field.blank)
@@ -173,9 +185,10 @@ def read_manifest(directory):
         raise DumpError(f"{path} is unreadable: {err}") from None
     if not isinstance(manifest, dict) or manifest.get("format") not in FORMATS:
         raise DumpError(f"{path} does not describe a json or csv dump")
-    if manifest.get("dump_version") != DUMP_VERSION:
+    if manifest.get("dump_version") not in READABLE_DUMP_VERSIONS:
         raise DumpError(
-            f"{path}: dump version {manifest.get('dump_version')!r}, this archive reads {DUMP_VERSION}"
+            f"{path}: dump version {manifest.get('dump_version')!r}, this archive reads "
+            f"{' and '.join(map(str, READABLE_DUMP_VERSIONS))}"
         )
     tables = {entry.get("name"): entry for entry in manifest.get("tables", []) if isinstance(entry, dict)}
     missing = [name for name in TABLES if name not in tables]
@@ -232,13 +245,14 @@ def load_dump(directory):
             f"the database is not empty (it holds {held}): import_dump only loads into an empty archive"
         )
     from_csv = manifest["format"] == "csv"
+    escaped = manifest["dump_version"] >= 2
     counts = {}
     with transaction.atomic(), keeping_timestamps(TABLES.values()):
         for name, model in TABLES.items():
             fields = columns_of(model)
             path = directory / f"{name}.{manifest['format']}"
             rows = _read_csv(path, fields) if from_csv else _read_json(path, fields)
-            counts[name] = _insert(model, fields, rows, from_csv, name)
+            counts[name] = _insert(model, fields, rows, from_csv, name, escaped)
             if counts[name] != tables[name].get("rows"):
                 raise DumpError(
                     f"{name}: read {counts[name]} rows, the manifest says {tables[name].get('rows')}"
@@ -252,12 +266,14 @@ def load_dump(directory):
     return counts
 
 
-def _insert(model, fields, rows, from_csv, table):
+def _insert(model, fields, rows, from_csv, table, escaped=True):
     n = 0
     batch = []
     for line, row in enumerate(rows, start=2 if from_csv else 1):
         try:
-            values = {field.attname: _decode(row[field.attname], field, from_csv) for field in fields}
+            values = {
+                field.attname: _decode(row[field.attname], field, from_csv, escaped) for field in fields
+            }
         except KeyError as err:
             raise DumpError(f"{table}, row {line}: no value for {err.args[0]}") from None
         except DumpError as err:

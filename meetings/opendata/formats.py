@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from .record_urls import UrlBuilder
 from .serializers import serializer_for
+from .spreadsheet import neutralize_cell, neutralized_sql
 
 FORMATS = ("json", "csv")
 DEFAULT_PAGE_SIZE = 50
@@ -120,7 +121,8 @@ def json_page(request, data, kind, default_page_size=DEFAULT_PAGE_SIZE):
 def csv_lines(data, kind, urls, chunk_size=CSV_CHUNK_SIZE, use_copy=True):
     """The CSV of every record in `data`, header first, then one string per chunk of rows.
 
-    Cells: None is an empty cell, booleans are `true` / `false` like the JSON's values; lines end
+    Cells: None is an empty cell, booleans are `true` / `false` like the JSON's values, text a
+    spreadsheet would run as a formula gets a leading `'` (see spreadsheet.py); lines end
     with "\n". On PostgreSQL a kind with SQL columns (statements) is written by the database
     itself (see copy_csv_chunks): the same bytes, without building a Python row per record."""
     serializer = serializer_for(kind)
@@ -136,6 +138,7 @@ def csv_lines(data, kind, urls, chunk_size=CSV_CHUNK_SIZE, use_copy=True):
         return
     cells_of = itemgetter(*names)
     booleans = [i for i, column in enumerate(serializer.columns) if column.type == "boolean"]
+    texts = [i for i, column in enumerate(serializer.columns) if column.type == "string"]
     for rows in serializer.record_chunks(data, urls, chunk_size):
         buffer.seek(0)
         buffer.truncate()
@@ -143,8 +146,30 @@ def csv_lines(data, kind, urls, chunk_size=CSV_CHUNK_SIZE, use_copy=True):
         for i in booleans:
             for row in cells:
                 row[i] = CSV_BOOLEANS[row[i]]
-        writer.writerows(cells)
+        for i in texts:
+            for row in cells:
+                row[i] = neutralize_cell(row[i])
+        _write_rows(writer, buffer, cells, texts)
         yield buffer.getvalue()
+
+
+def _write_rows(writer, buffer, cells, texts):
+    """writer.writerows(cells), except that a row with a carriage return in a text cell is
+    written with that cell quoted, as PostgreSQL's COPY does: Python 3.11's writer quotes only
+    the characters of its own line terminator ("\n"), and a bare "\r" splits the row for readers."""
+    if not any("\r" in row[i] for row in cells for i in texts if row[i]):
+        writer.writerows(cells)
+        return
+    crlf_buffer = io.StringIO()
+    crlf_writer = csv.writer(crlf_buffer, lineterminator="\r\n")
+    for row in cells:
+        if any("\r" in row[i] for i in texts if row[i]):
+            crlf_buffer.seek(0)
+            crlf_buffer.truncate()
+            crlf_writer.writerow(row)
+            buffer.write(crlf_buffer.getvalue()[:-2] + "\n")
+        else:
+            writer.writerow(row)
 
 
 def copy_csv_chunks(data, serializer, urls, buffer_size=1 << 16):
@@ -158,6 +183,11 @@ def copy_csv_chunks(data, serializer, urls, buffer_size=1 << 16):
     columns = serializer.sql_columns(urls) if connection.vendor == "postgresql" else None
     if columns is None:
         return None
+    texts = {column.name for column in serializer.columns if column.type == "string"}
+    columns = {
+        name: neutralized_sql(expression) if name in texts else expression
+        for name, expression in columns.items()
+    }
     queryset = (
         data.prefetch_related(None)
         .annotate(**{f"csv_{name}": expression for name, expression in columns.items()})

@@ -25,6 +25,7 @@ from django.urls import reverse
 from django_countries import countries as country_names
 
 from meetings.models import Meeting, Organization, Participant, Person
+from meetings.opendata.spreadsheet import neutralize_cell
 
 KINDS = ("people", "organizations", "countries")
 
@@ -216,12 +217,13 @@ def csv_lines(network, absolute=lambda path: path):
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(EDGE_COLUMNS)
     for edge in network.edges:
+        # Labels are record names: a spreadsheet must read them as text, never as formulas.
         writer.writerow(
             [
-                edge.source,
-                network.nodes[edge.source].label,
-                edge.target,
-                network.nodes[edge.target].label,
+                neutralize_cell(edge.source),
+                neutralize_cell(network.nodes[edge.source].label),
+                neutralize_cell(edge.target),
+                neutralize_cell(network.nodes[edge.target].label),
                 edge.meetings,
                 _iso(edge.first_date),
                 _iso(edge.last_date),

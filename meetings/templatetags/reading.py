@@ -2,12 +2,9 @@
 
     {% for paragraph in statement|paragraphs %}<p id="{{ paragraph.anchor }}">…{% endfor %}
     <a href="{% paragraph_url statement query %}">…</a>
-    {% if source.url|is_web_url %}<a href="{{ source.url }}">…{% endif %}
 
 The logic lives in `meetings.web.paragraphs`; this module only registers it.
 """
-
-from urllib.parse import urlsplit
 
 from django import template
 
@@ -34,16 +31,6 @@ def source_title(source):
 def paragraph_url(statement, query=""):
     """The meeting page at the paragraph of `statement` that `query` matched."""
     return statement_text.paragraph_url(statement, query or "")
-
-
-@register.filter
-def is_web_url(value):
-    """Whether `value` is an http:// or https:// address (only those are rendered as links)."""
-    try:
-        parts = urlsplit(str(value or "").strip())
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 @register.inclusion_tag("meetings/_checked_by_editors.html")

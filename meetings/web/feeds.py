@@ -206,6 +206,7 @@ class CountryFeed(MeetingEntriesFeed):
     """/feeds/countries/<code>/: meetings the country took part in or hosted."""
 
     def __call__(self, request, code):
+        country_or_404(code)  # an unknown code is a 404, not a redirect to another unknown one
         if code != code.lower():
             return redirect("meetings:country-feed", code=code.lower(), permanent=True)
         return super().__call__(request, code=code)
@@ -227,6 +228,7 @@ class CountryPairFeed(MeetingEntriesFeed):
     """/feeds/countries/<code>/<other>/: meetings in which both countries took part (or one hosted)."""
 
     def __call__(self, request, code, other):
+        country_or_404(code), country_or_404(other)
         if code.lower() == other.lower():
             return redirect("meetings:country-feed", code=code.lower(), permanent=True)
         if code != code.lower() or other != other.lower():

@@ -187,7 +187,7 @@ def filter_parameters(filters):
     fields = getattr(filters, "base_filters", None) or filters.base_fields
     parameters = []
     for name, field in fields.items():
-        schema = {"type": "string"}
+        schema = {"type": "string", "minLength": 1}  # an empty value is a 400: leave it out
         choices = getattr(field, "extra", {}).get("choices") or getattr(field, "choices", None)
         if name == "sort" or (name == "kind" and choices):
             values = [value for value, _ in (choices() if callable(choices) else choices) if value]
@@ -212,7 +212,8 @@ PAGING_PARAMETERS = [
         "name": "format",
         "in": "query",
         "required": False,
-        "description": "json (default on /api/, one page) or csv (every matching row, streamed).",
+        "description": "json (default on /api/, one page) or csv (every matching row, streamed). "
+        "No parameter may be given with an empty value (400).",
         "schema": {"type": "string", "enum": ["json", "csv"]},
     },
     {

@@ -50,16 +50,22 @@ def network_schema():
 
 
 def _operation(summary, operation_id, parameters, content, description):
+    responses = {
+        "200": {"description": description, "content": content},
+        "400": {"description": "Bad parameter"},
+        "404": {"description": "No such record"},
+    }
+    if any(parameter["in"] == "path" for parameter in parameters):
+        responses["301"] = {
+            "description": "The record's canonical address: a merged or renamed record's old slug, "
+            "an upper-case country code, or a country pair in the other order"
+        }
     return {
         "get": {
             "summary": summary,
             "operationId": operation_id,
             "parameters": parameters,
-            "responses": {
-                "200": {"description": description, "content": content},
-                "400": {"description": "Bad parameter"},
-                "404": {"description": "No such record"},
-            },
+            "responses": responses,
         }
     }
 

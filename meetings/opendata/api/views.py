@@ -3,17 +3,21 @@ pages' own `?format=json`, so filters behave exactly as on the site) and the API
 
 Every endpoint answers GET, HEAD and OPTIONS only; anything else is a 405 with a JSON body. The
 views are CSRF-exempt so that an unsafe method reaches them and gets that 405 rather than a CSRF
-403: none of them accepts one, so there is nothing for CSRF protection to guard.
+403: none of them accepts one, so there is nothing for CSRF protection to guard. An address under
+/api/ that is no endpoint answers a JSON 404 (`not_found`, the project's handler404). A list
+endpoint refuses a parameter given with an empty value (`?date_before=`) with a 400, as the
+OpenAPI document says (`minLength: 1`): leave a parameter out to not filter by it.
 """
 
 from typing import NamedTuple
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
+from django.views.defaults import page_not_found
 from django.views.generic import ListView, TemplateView
 from django_countries import countries
 
@@ -43,12 +47,34 @@ from ..serializers import serializer_for
 from .openapi import SCHEMA_NAMES, openapi_document
 
 READ_ONLY_METHODS = ["get", "head", "options"]
+ALLOW = ", ".join(method.upper() for method in READ_ONLY_METHODS)
 
 
-def _not_allowed(method, allow):
-    response = json_error(f"{method} is not allowed: the API is read-only", status=405)
+def _not_allowed(method, allow=ALLOW):
+    response = json_error(f"{method[:20]} is not allowed: the API is read-only", status=405)
     response["Allow"] = allow
     return response
+
+
+def _options():
+    """The answer to OPTIONS (and a CORS preflight): the methods, no body."""
+    response = HttpResponse(content_type="application/json")
+    response["Allow"] = ALLOW
+    response["Access-Control-Allow-Methods"] = ALLOW
+    response["Content-Length"] = "0"
+    return allow_any_origin(response)
+
+
+def not_found(request, exception=None):
+    """handler404: under /api/ a JSON 404 naming the address; elsewhere the site's 404 page."""
+    if request.path.startswith("/api/"):
+        return json_error(f"no endpoint at {request.path[:200]}: see /api/ for the list", status=404)
+    return page_not_found(request, exception)
+
+
+def empty_parameters(query):
+    """The names of query parameters given with an empty value, in order."""
+    return [name for name, values in query.lists() if any(value == "" for value in values)]
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -56,12 +82,10 @@ class ReadOnlyJsonView(View):
     http_method_names = READ_ONLY_METHODS
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        return _not_allowed(request.method, ", ".join(method.upper() for method in READ_ONLY_METHODS))
+        return _not_allowed(request.method)
 
     def options(self, request, *args, **kwargs):
-        response = super().options(request, *args, **kwargs)
-        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-        return allow_any_origin(response)
+        return _options()
 
 
 class RecordView(ReadOnlyJsonView):
@@ -216,8 +240,20 @@ def json_twin(view_class):
 
     @csrf_exempt
     def list_endpoint(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            return _options()
         if request.method not in ("GET", "HEAD"):
-            return _not_allowed(request.method, "GET, HEAD")
+            return _not_allowed(request.method)
+        empty = empty_parameters(request.GET)
+        if empty:
+            return json_error(
+                f"empty value for {', '.join(name[:40] for name in empty[:10])}: "
+                "leave a parameter out rather than give it no value",
+                errors={
+                    name[:40]: [{"message": "This parameter may not be empty.", "code": "empty"}]
+                    for name in empty[:10]
+                },
+            )
         query = request.GET.copy()
         query["format"] = query.get("format") or "json"
         if query["format"] not in FORMATS:

@@ -62,17 +62,32 @@ def countries_by_meetings(participants, limit):
     return [(Country(code=row["country"]), row["n"]) for row in rows]
 
 
+# No list has a million pages; a larger number is treated as this one, so the offset a page number
+# turns into stays far inside the database's 64-bit integers (2**63 - 1 overflowed before).
+MAX_PAGE_NUMBER = 10**6
+
+
 def paginate(request, queryset, per_page, param="page"):
-    """A page of `queryset`; a missing, malformed or too large page number falls back gracefully."""
-    return Paginator(queryset, per_page).get_page(request.GET.get(param))
+    """A page of `queryset`; a missing, malformed or too large page number falls back gracefully
+    (Paginator counts first, so a number past the end shows the last page)."""
+    return Paginator(queryset, per_page).get_page(page_number(request, param))
 
 
 def page_number(request, param="page"):
-    """The page asked for in `param`, at least 1; a missing or malformed number means page 1."""
-    try:
-        return max(1, int(request.GET.get(param, "1")))
-    except ValueError:
+    """The page asked for in `param`, from 1 to MAX_PAGE_NUMBER; a missing or malformed number
+    (not digits, or thousands of them) means page 1, a larger one MAX_PAGE_NUMBER."""
+    raw = request.GET.get(param, "").strip()
+    if not (raw.isascii() and raw.isdigit()):
         return 1
+    if len(raw) > len(str(MAX_PAGE_NUMBER)):
+        return MAX_PAGE_NUMBER
+    return min(MAX_PAGE_NUMBER, max(1, int(raw)))
+
+
+def query_text(request, param="q", max_length=500):
+    """Free text from the query string as the search can take it: at most `max_length`
+    characters, without NUL (which PostgreSQL refuses in any string)."""
+    return request.GET.get(param, "").replace("\x00", "")[:max_length]
 
 
 def country_or_404(code):

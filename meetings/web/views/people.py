@@ -26,6 +26,7 @@ from .base import (
     meetings_per_year,
     page_number,
     paginate,
+    query_text,
     sources_for_lists,
 )
 from .network import PersonNetworkMixin
@@ -127,6 +128,6 @@ def roles_over_time(person):
 
 def statement_search_for(request, **filters):
     """The statements on a person's page: `q` searches within them, `statements_page` pages them."""
-    query = request.GET.get("q", "")[:500]
+    query = query_text(request)
     page = page_number(request, "statements_page")
     return {"query": query, "results": search_statements(query, page=page, per_page=10, **filters)}
