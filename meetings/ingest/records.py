@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 
 from meetings.ingest.named_records import NamedRecordWriter, clip, country_code
-from meetings.models import Meeting, Participant, Statement
+from meetings.models import Meeting, Participant, Statement, bump_data_version
 
 MEETING_KINDS = {choice.value for choice in Meeting.Kind}
 
@@ -51,6 +51,7 @@ class RecordWriter(NamedRecordWriter):
         """Records for one document's extraction; returns its meetings. `reusable` (when
         re-extracting): the meetings the document reported before, which stand for its meetings
         again where they can (see `_reuse`) so their addresses stay the same."""
+        bump_data_version()  # bulk_create sends no signals: pages must still change
         self.document = document
         self.first_time = reusable is None
         reusable = reusable or []

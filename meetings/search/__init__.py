@@ -26,10 +26,10 @@ from meetings.models import Meeting, Person, Statement
 
 from . import backends
 from .backends import backend_for
-from .query import parse
+from .query import clean_text, parse
 from .snippets import excerpt, marked_to_html
 
-__all__ = ["SearchResults", "StatementHit", "matching_statements", "search_statements"]
+__all__ = ["SORTS", "SearchResults", "StatementHit", "clean_text", "matching_statements", "search_statements"]
 
 MAX_PER_PAGE = 100
 
@@ -52,6 +52,9 @@ class StatementHit:
         return url
 
 
+SORTS = ("relevance", "newest", "oldest")
+
+
 @dataclass
 class SearchResults:
     hits: list[StatementHit]
@@ -59,6 +62,9 @@ class SearchResults:
     total_is_exact: bool
     page: int
     per_page: int
+    sort: str = "relevance"
+    # Words were typed but none can be searched for (only common words like "the", or "*").
+    unsearchable: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -71,6 +77,11 @@ class SearchResults:
     @property
     def has_previous(self) -> bool:
         return self.page > 1
+
+    @property
+    def past_the_end(self) -> bool:
+        """A page number beyond the last page of a search that found something."""
+        return self.total > 0 and not self.hits and self.page > 1
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -164,14 +175,22 @@ def filter_statements(
 # --- searching -----------------------------------------------------------------------------
 
 
-def matching_statements(query: str = "", **filters) -> QuerySet:
+def matching_statements(query: str = "", *, ranges=(), use_copies=False, **filters) -> QuerySet:
     """Every statement the query and filters match, unordered and without snippets: for facets,
-    counts and exports. Chain `.order_by()`/`.select_related()` as needed."""
-    statements = filter_statements(Statement.objects.all(), **filters)
+    counts and exports. Chain `.order_by()`/`.select_related()` as needed. `ranges`: only ids
+    within these (low, high) pairs (a sample). A query of only unsearchable words matches nothing."""
+    statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     if not parsed:
+        if clean_text(query).strip():
+            return statements.none()
+        if ranges:
+            within = Q()
+            for low, high in ranges:
+                within |= Q(id__range=(low, high))
+            statements = statements.filter(within)
         return statements
-    sql, params = backend_for(connection, parsed).matching_ids_sql()
+    sql, params = backend_for(connection, parsed).matching_ids_sql(ranges)
     return statements.filter(id__in=RawSQL(sql, params))
 
 
@@ -203,50 +222,56 @@ def _snippet(marked, statement):
     return marked_to_html(marked) if marked else excerpt(statement.text)
 
 
-def _listing(statements, page, per_page, use_copies=False):
-    """Statements newest first (by meeting date, then most recently added), no ranking."""
+def _listing(statements, page, per_page, sort, use_copies=False):
+    """Statements by meeting date (then most recently added), newest or oldest first, no ranking."""
     total, exact = _capped_count(statements)
     offset = (page - 1) * per_page
-    if use_copies:  # the statement's own copy of the date has an index in this order
-        newest = RawSQL('"meetings_statement"."search_meeting_date"', []).desc(nulls_last=True)
-    else:
-        newest = F("meeting__date").desc(nulls_last=True)
-    rows = statements.select_related("meeting", "speaker", "source").order_by(newest, "-id")[
-        offset : offset + per_page
+    # PostgreSQL: the statement's own copy of the date has an index in the newest-first order.
+    date = RawSQL('"meetings_statement"."search_meeting_date"', []) if use_copies else F("meeting__date")
+    order = (date.asc(nulls_last=True), "id") if sort == "oldest" else (date.desc(nulls_last=True), "-id")
+    rows = (
+        [] if offset >= total else statements.select_related("meeting", "speaker", "source").order_by(*order)
+    )
+    hits = [
+        StatementHit(statement, excerpt(statement.text), None)
+        for statement in rows[offset : offset + per_page]
     ]
-    hits = [StatementHit(statement, excerpt(statement.text), None) for statement in rows]
-    return SearchResults(hits, total, exact, page, per_page)
+    return SearchResults(hits, total, exact, page, per_page, sort)
 
 
-def search_statements(query: str = "", *, page: int = 1, per_page: int = 20, **filters) -> SearchResults:
-    """One page of statements matching `query` and the filters, best first, with snippets.
+def search_statements(
+    query: str = "", *, page: int = 1, per_page: int = 20, sort: str | None = None, **filters
+) -> SearchResults:
+    """One page of statements matching `query` and the filters, with snippets.
 
-    The filters are filter_statements()'s keywords (speaker, speaker_country, meeting_country,
-    organization, date_after, date_before, kind). An empty query (or one with no searchable word)
-    lists the filtered statements newest first.
+    sort: "relevance" (the default when there are words to look for: BM25 over every match, see
+    backends.py), "newest" or "oldest" (by meeting date; the default without words). An unknown
+    sort falls back to the default. The filters are filter_statements()'s keywords (speaker,
+    speaker_country, meeting_country, organization, date_after, date_before, kind). A query whose
+    words are all unsearchable ("the", "*") finds nothing and says so (`unsearchable`).
     """
     page, per_page = _page_numbers(page, per_page)
+    query = clean_text(query)
     use_copies = connection.vendor == "postgresql"
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
+    ranks = bool(parsed) and not parsed.only_excludes
+    if sort not in SORTS or (sort == "relevance" and not ranks):
+        sort = "relevance" if ranks else "newest"
     if not parsed:
-        return _listing(statements, page, per_page, use_copies)
+        if query.strip():
+            return SearchResults([], 0, True, page, per_page, sort, unsearchable=True)
+        return _listing(statements, page, per_page, sort, use_copies)
     backend = backend_for(connection, parsed)
-    if parsed.only_excludes:
+    if sort != "relevance":
         sql, params = backend.matching_ids_sql()
-        return _listing(statements.filter(id__in=RawSQL(sql, params)), page, per_page, use_copies)
+        return _listing(statements.filter(id__in=RawSQL(sql, params)), page, per_page, sort, use_copies)
     if statements.query.is_empty():
-        return SearchResults([], 0, True, page, per_page)
+        return SearchResults([], 0, True, page, per_page, sort)
 
-    candidates, total, exact = backend.window(statements)
-    candidates.sort(key=lambda row: (-row[1], -row[0]))
+    total, exact = backend.count(statements)
     offset = (page - 1) * per_page
-    ranked = candidates[offset : offset + per_page]
-    missing = per_page - len(ranked)
-    if missing > 0 and len(candidates) == backends.RANK_WINDOW:
-        below = min(row[0] for row in candidates)
-        older = backend.older_matches(statements, below, max(0, offset - len(candidates)), missing)
-        ranked += sorted(older, key=lambda row: -row[0])
+    ranked = backend.ranked(statements, offset, per_page)[0] if offset < total else []
     ids = [row[0] for row in ranked]
     by_id = Statement.objects.select_related("meeting", "speaker", "source").in_bulk(ids)
     snippets = backend.snippets(ids) if ids else {}
@@ -255,4 +280,4 @@ def search_statements(query: str = "", *, page: int = 1, per_page: int = 20, **f
         for pk, rank in ranked
         if pk in by_id
     ]
-    return SearchResults(hits, total, exact, page, per_page)
+    return SearchResults(hits, total, exact, page, per_page, sort)

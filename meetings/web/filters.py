@@ -239,11 +239,17 @@ class StatementSearchForm(DateRangeForm):
     q = forms.CharField(label="Words or “a phrase”", required=False, max_length=500)
     person = PersonField(label="Speaker", required=False)
     country = CountryCodeField(label="Speaker's country", required=False)
+    meeting_country = CountryCodeField(label="Meeting country", required=False)
     organization = OrganizationField(label="Organization", required=False)
     date_after = forms.DateField(label="From", required=False, widget=date_input())
     date_before = forms.DateField(label="To", required=False, widget=date_input())
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "Any kind"), *Statement.Kind.choices]
+    )
+    sort = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[("", "Best match first"), ("newest", "Newest first"), ("oldest", "Oldest first")],
     )
 
     def search_arguments(self):
@@ -251,6 +257,7 @@ class StatementSearchForm(DateRangeForm):
         return {
             "speaker": data["person"].slug if data.get("person") else None,
             "speaker_country": data.get("country") or None,
+            "meeting_country": data.get("meeting_country") or None,
             "organization": data["organization"].slug if data.get("organization") else None,
             "date_after": data.get("date_after"),
             "date_before": data.get("date_before"),
