@@ -100,6 +100,13 @@ def setup_django(database_url):
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # Pages render without a collected static manifest, as in the tests.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 def drop_database(database_url):

@@ -15,7 +15,7 @@ May import: `meetings.models` and Django's ORM; never the web, opendata or admin
 import datetime
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import BooleanField, F, Q, QuerySet
@@ -29,9 +29,17 @@ from .backends import backend_for
 from .query import clean_text, parse
 from .snippets import excerpt, marked_to_html
 
-__all__ = ["SORTS", "SearchResults", "StatementHit", "clean_text", "matching_statements", "search_statements"]
+__all__ = [
+    "SORTS",
+    "RankedStatements",
+    "SearchResults",
+    "StatementHit",
+    "clean_text",
+    "matching_statements",
+    "search_statements",
+]
 
-MAX_PER_PAGE = 100
+MAX_PER_PAGE = 500
 
 
 @dataclass
@@ -65,6 +73,9 @@ class SearchResults:
     sort: str = "relevance"
     # Words were typed but none can be searched for (only common words like "the", or "*").
     unsearchable: bool = False
+    # Every match's (speaker_id, speaker's country, meeting country, year), when the search read
+    # them anyway (few matches on PostgreSQL): facets.statement_facets counts them.
+    facet_rows: list | None = field(default=None, repr=False)
 
     @property
     def num_pages(self) -> int:
@@ -175,10 +186,13 @@ def filter_statements(
 # --- searching -----------------------------------------------------------------------------
 
 
-def matching_statements(query: str = "", *, ranges=(), use_copies=False, **filters) -> QuerySet:
+def matching_statements(
+    query: str = "", *, ranges=(), scan_ranges=False, use_copies=False, **filters
+) -> QuerySet:
     """Every statement the query and filters match, unordered and without snippets: for facets,
     counts and exports. Chain `.order_by()`/`.select_related()` as needed. `ranges`: only ids
-    within these (low, high) pairs (a sample). A query of only unsearchable words matches nothing."""
+    within these (low, high) pairs (a sample); `scan_ranges`: read those rows rather than the
+    full-text index (cheaper when the words are very common). A query of only unsearchable words matches nothing."""
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     if not parsed:
@@ -190,7 +204,7 @@ def matching_statements(query: str = "", *, ranges=(), use_copies=False, **filte
                 within |= Q(id__range=(low, high))
             statements = statements.filter(within)
         return statements
-    sql, params = backend_for(connection, parsed).matching_ids_sql(ranges)
+    sql, params = backend_for(connection, parsed).matching_ids_sql(ranges, scan_ranges)
     return statements.filter(id__in=RawSQL(sql, params))
 
 
@@ -269,9 +283,15 @@ def search_statements(
     if statements.query.is_empty():
         return SearchResults([], 0, True, page, per_page, sort)
 
-    total, exact = backend.count(statements)
     offset = (page - 1) * per_page
-    ranked = backend.ranked(statements, offset, per_page)[0] if offset < total else []
+    every_match, facet_rows = backend.all_matches(statements), None
+    if every_match is not None:
+        total, exact = len(every_match), True
+        ranked = [(row[0], row[1]) for row in every_match[offset : offset + per_page]]
+        facet_rows = [row[2:] for row in every_match]
+    else:
+        total, exact = backend.count(statements)
+        ranked = backend.ranked(statements, offset, per_page)[0] if offset < total else []
     ids = [row[0] for row in ranked]
     by_id = Statement.objects.select_related("meeting", "speaker", "source").in_bulk(ids)
     snippets = backend.snippets(ids) if ids else {}
@@ -280,4 +300,37 @@ def search_statements(
         for pk, rank in ranked
         if pk in by_id
     ]
-    return SearchResults(hits, total, exact, page, per_page, sort)
+    return SearchResults(hits, total, exact, page, per_page, sort, facet_rows=facet_rows)
+
+
+def count_statements(query: str = "", **filters) -> tuple[int, bool]:
+    """(how many statements search_statements() finds, whether that is exact), without a page."""
+    query = clean_text(query)
+    use_copies = connection.vendor == "postgresql"
+    statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
+    parsed = parse(query)
+    if not parsed:
+        return (0, True) if query.strip() else _capped_count(statements)
+    backend = backend_for(connection, parsed)
+    if parsed.only_excludes:
+        sql, params = backend.matching_ids_sql()
+        return _capped_count(statements.filter(id__in=RawSQL(sql, params)))
+    return (0, True) if statements.query.is_empty() else backend.count(statements)
+
+
+class RankedStatements:
+    """A search's matches as a sequence in the search's order, for paginated data formats:
+    `count()` is the search's total (exact up to COUNT_LIMIT, estimated beyond on PostgreSQL, as
+    on the page) and a slice [offset:offset + size] with offset a multiple of size is that page."""
+
+    def __init__(self, query="", sort=None, **filters):
+        self.query, self.sort, self.filters = query, sort, filters
+
+    def count(self):
+        return count_statements(self.query, **self.filters)[0]
+
+    def __getitem__(self, window):
+        size = max(1, window.stop - window.start)
+        page = window.start // size + 1
+        results = search_statements(self.query, page=page, per_page=size, sort=self.sort, **self.filters)
+        return [hit.statement for hit in results.hits]

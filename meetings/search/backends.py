@@ -17,11 +17,14 @@ page is exactly the full ranking's. K grows until it is, up to MAX_DEPTH; querie
 (the planner's estimate) are simply scored in full. `statements` is a filtered ORM queryset.
 """
 
+import functools
 import json
 import math
 
-from django.db.models import BooleanField
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
+
+from meetings.models import DataVersion
 
 from .impacts import IMPACT_TABLE
 from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql, with_alternatives
@@ -30,7 +33,9 @@ from .snippets import DISGUISED, START, STOP
 
 COUNT_LIMIT = 10_000
 SMALL_RESULT = 5_000  # PostgreSQL: matches the planner expects that are cheap to score all at once
-FIRST_DEPTH, MAX_DEPTH = 200, 12_800  # PostgreSQL: postings read per word by the threshold algorithm
+# PostgreSQL: postings read per word by the threshold algorithm (its first round, and its bound).
+FIRST_DEPTH, MAX_DEPTH = 200, 800
+SAMPLE_SHARE = 0.01  # PostgreSQL: the share of ids a phrase's count is estimated from
 SNIPPET_TOKENS = 24
 
 
@@ -49,6 +54,34 @@ def _ranges_sql(column, ranges):
     return f" AND ({sql})", [bound for pair in ranges for bound in pair]
 
 
+_remembered = {}
+
+
+def remembered_per_data_version(method):
+    """Memoize a backend method's answer for the data version it was computed at: document
+    frequencies and which phrases occur change only with the data (a bounded in-process memo,
+    correct in every process since the version is read from the database)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args):
+        # A queryset argument stands for the SQL it runs.
+        args_key = tuple(str(arg.query) if isinstance(arg, QuerySet) else arg for arg in args)
+        key = (method.__name__, self.connection.alias, self.connection.vendor, str(self.parsed), args_key)
+        if getattr(self, "data_version", None) is None:
+            self.data_version = DataVersion.current()
+        version = self.data_version
+        found = _remembered.get(key)
+        if found is not None and found[0] == version:
+            return found[1]
+        answer = method(self, *args)
+        if len(_remembered) > 10_000:
+            _remembered.clear()
+        _remembered[key] = (version, answer)
+        return answer
+
+    return wrapper
+
+
 def idf(total, frequency):
     """BM25's rarity weight (never negative, as in Lucene)."""
     return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
@@ -62,7 +95,16 @@ class PostgresBackend:
         self.parsed = parsed
         self.tsquery, self.tsquery_params = to_tsquery_sql(parsed, TS_CONFIG)
 
-    def matching_ids_sql(self, ranges=()):
+    def matching_ids_sql(self, ranges=(), scan_ranges=False):
+        if ranges and scan_ranges:
+            # Rows of the ranges first, then the match on each: for a very common word, reading
+            # its whole entry in the full-text index would cost more than the sample itself.
+            extra, extra_params = _ranges_sql("id", ranges)
+            sql = (
+                f"WITH sample AS MATERIALIZED (SELECT id, search_vector FROM meetings_statement WHERE TRUE{extra}) "
+                f"SELECT id FROM sample WHERE search_vector @@ {self.tsquery}"
+            )
+            return sql, [*extra_params, *self.tsquery_params]
         extra, extra_params = _ranges_sql("id", ranges)
         sql = f"SELECT id FROM meetings_statement WHERE search_vector @@ {self.tsquery}{extra}"
         return sql, [*self.tsquery_params, *extra_params]
@@ -80,6 +122,7 @@ class PostgresBackend:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    @remembered_per_data_version
     def phrase_exists(self, tokens):
         """Whether some statement has these words in a row (looked for among at most 5,000
         statements with the rarer word, so the answer stays cheap)."""
@@ -96,10 +139,12 @@ class PostgresBackend:
         )
         return bool(rows[0][0])
 
+    @remembered_per_data_version
     def estimate(self, statements):
         plan = json.loads(self._matched(statements).values("id").explain(format="json"))
         return int(plan[0]["Plan"]["Plan Rows"])
 
+    @remembered_per_data_version
     def weights(self):
         """The query's lexemes (words it looks for, as indexed) and their idf weights."""
         words = " ".join(
@@ -146,6 +191,21 @@ class PostgresBackend:
             postings[lexeme].append((pk, impact))
         return postings
 
+    def all_matches(self, statements):
+        """When the planner expects at most SMALL_RESULT matches: every match, best first, as
+        (id, score, speaker_id, speaker's country, meeting country, year) in one read, which
+        gives the page, the exact total and the facets at once. Else None."""
+        if self.estimate(statements) > SMALL_RESULT:
+            return None
+        lexemes, weights = self.weights()
+        inner, params = self._matched(statements).values("id").query.sql_with_params()
+        sql = (
+            "SELECT s.id, meetings_bm25(s.search_vector, %s::text[], %s::float8[]) AS score, s.speaker_id, "
+            "s.search_speaker_country, s.search_meeting_country, extract(year FROM s.search_meeting_date)::int "
+            f"FROM meetings_statement s WHERE s.id IN ({inner}) ORDER BY score DESC, s.id DESC"
+        )
+        return self._query(sql, [lexemes, weights, *params])
+
     def ranked(self, statements, offset, limit):
         """([(id, score)] for the page, exact): exact is False only when MAX_DEPTH was reached."""
         lexemes, weights = self.weights()
@@ -174,16 +234,34 @@ class PostgresBackend:
         return self._scored(statements, lexemes, weights, limit=limit)
 
     def count(self, statements):
-        """Exact up to COUNT_LIMIT, else the planner's estimate (phrases: see README)."""
-        matched = self._matched(statements).values("id")
+        """Exact up to COUNT_LIMIT, else an estimate: the planner's, or for a phrase (which the
+        planner counts as its words anywhere) the matches among SAMPLE_SHARE of the ids, scaled."""
         estimate = self.estimate(statements)
-        if estimate <= 3 * COUNT_LIMIT or any(len(term.tokens) > 1 for term in self.parsed.terms()):
-            total = matched[: COUNT_LIMIT + 1].count()
-            if total <= COUNT_LIMIT:
-                return total, True
-            if estimate <= COUNT_LIMIT:
-                return COUNT_LIMIT + 1, False
+        if estimate > COUNT_LIMIT and any(
+            len(tokens) > 1 for term in self.parsed.terms() for tokens in term.forms
+        ):
+            estimate = self._sampled_count(statements)
+        if estimate > 3 * COUNT_LIMIT:
+            return estimate, False
+        total = self._matched(statements).values("id")[: COUNT_LIMIT + 1].count()
+        if total <= COUNT_LIMIT:
+            return total, True
         return max(estimate, COUNT_LIMIT + 1), False
+
+    @remembered_per_data_version
+    def _sampled_count(self, statements):
+        low, high = self._query("SELECT min(id), max(id) FROM meetings_statement", [])[0]
+        if low is None:
+            return 0
+        span, slices = high - low + 1, 8
+        width = max(1, round(span * SAMPLE_SHARE / slices))
+        ranges = [
+            (low + round(i * span / slices), low + round(i * span / slices) + width - 1)
+            for i in range(slices)
+        ]
+        sql, params = self.matching_ids_sql(ranges)
+        found = statements.filter(id__in=RawSQL(sql, params)).count()
+        return round(found * span / (width * slices))
 
     def snippets(self, ids):
         options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
@@ -204,7 +282,7 @@ class SqliteBackend:
         self.only_excludes = parsed.only_excludes
         self.match = to_fts5_excluded(parsed) if parsed.only_excludes else to_fts5(parsed)
 
-    def matching_ids_sql(self, ranges=()):
+    def matching_ids_sql(self, ranges=(), scan_ranges=False):
         inner = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         if self.only_excludes:
             extra, extra_params = _ranges_sql("id", ranges)
@@ -229,9 +307,13 @@ class SqliteBackend:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    @remembered_per_data_version
     def phrase_exists(self, tokens):
         phrase = '"' + " ".join(tokens) + '"'
         return bool(self._query(f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT 1", [phrase]))
+
+    def all_matches(self, statements):
+        return None  # FTS5 counts and ranks quickly; facets read their own rows
 
     def ranked(self, statements, offset, limit):
         where, params = self._where(statements)
@@ -264,6 +346,8 @@ def backend_for(connection, parsed: ParsedQuery):
     occur in the archive (query.with_alternatives)."""
     backend_class = {"postgresql": PostgresBackend, "sqlite": SqliteBackend}.get(connection.vendor)
     if backend_class is not None:
-        expanded = with_alternatives(parsed, backend_class(connection, parsed).phrase_exists)
-        return backend_class(connection, expanded)
+        plain = backend_class(connection, parsed)
+        expanded = backend_class(connection, with_alternatives(parsed, plain.phrase_exists))
+        expanded.data_version = getattr(plain, "data_version", None)
+        return expanded
     raise NotImplementedError(f"Search supports PostgreSQL and SQLite, not {connection.vendor}.")

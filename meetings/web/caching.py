@@ -63,7 +63,7 @@ class PublicPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         version, changed = DataVersion.current()
-        etag, last_modified = f'"d{version}"', changed.timestamp()
+        etag, last_modified = f'"d{version}"', int(changed.timestamp())  # HTTP dates have whole seconds
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return add_validators(not_modified, etag, last_modified)

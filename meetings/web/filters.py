@@ -11,7 +11,6 @@ import django_filters
 import django_filters.fields
 from django import forms
 from django.db.models import Q
-from django_countries import countries
 
 from meetings.models import (
     Meeting,
@@ -21,10 +20,7 @@ from meetings.models import (
     PersonAlias,
     Statement,
 )
-
-
-def country_choices():
-    return [(country.code, country.name) for country in countries]
+from meetings.web.widgets import FastSelect, country_choices
 
 
 class CountryCodeField(forms.ChoiceField):
@@ -32,6 +28,7 @@ class CountryCodeField(forms.ChoiceField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("choices", lambda: [("", "Any country"), *country_choices()])
+        kwargs.setdefault("widget", FastSelect)
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -111,6 +108,7 @@ class CountryFilter(django_filters.ChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", "Country")
         kwargs.setdefault("choices", country_choices)
+        kwargs.setdefault("widget", FastSelect)
         super().__init__(*args, **kwargs)
 
 
