@@ -34,7 +34,7 @@ from .snippets import DISGUISED, START, STOP
 COUNT_LIMIT = 10_000
 SMALL_RESULT = 5_000  # PostgreSQL: matches the planner expects that are cheap to score all at once
 # PostgreSQL: postings read per word by the threshold algorithm (its first round, and its bound).
-FIRST_DEPTH, MAX_DEPTH = 200, 800
+FIRST_DEPTH, MAX_DEPTH = 200, 3_200
 SAMPLE_SHARE = 0.01  # PostgreSQL: the share of ids a phrase's count is estimated from
 SNIPPET_TOKENS = 24
 
@@ -212,7 +212,10 @@ class PostgresBackend:
         wanted = offset + limit
         if not lexemes or self.estimate(statements) <= SMALL_RESULT:
             return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
-        depth = max(FIRST_DEPTH, 2 * wanted)
+        # One word or phrase: its words' best postings hold its best statements, so a short list
+        # settles it. Several words anywhere: the best statements for all sit deeper in each list.
+        several = sum(len(group.include) for group in self.parsed.groups) > 1
+        depth = max(MAX_DEPTH // 2 if several else FIRST_DEPTH, 2 * wanted)
         while True:
             postings = self._best_postings(lexemes, depth)
             threshold = sum(
@@ -226,7 +229,7 @@ class PostgresBackend:
                 return scored[offset:wanted], True
             if depth >= MAX_DEPTH:
                 return scored[offset:wanted], False
-            depth *= 4
+            depth = min(depth * 4, MAX_DEPTH)
 
     def exact_ranking(self, statements, limit):
         """Every match scored (slow on common words): what `ranked` is measured against."""

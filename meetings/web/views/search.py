@@ -27,6 +27,9 @@ class SearchView(DataFormatMixin, PageMetaMixin, TemplateView):
     @cached_property
     def form(self):
         data = known_sort(self.request.GET, StatementSearchForm.base_fields["sort"].choices)[0]
+        if "q" in data:  # control characters never reach the page (the form echoes q) nor SQL
+            data = data.copy()
+            data["q"] = clean_text(data["q"])
         return StatementSearchForm(data or None)
 
     def get_page_title(self):
@@ -76,6 +79,10 @@ class SearchView(DataFormatMixin, PageMetaMixin, TemplateView):
                 ):
                     for row in values:
                         row.href = link_with(self.request, **{param: row.value})
+                for row in facets.years:
+                    row.href = link_with(
+                        self.request, date_after=f"{row.value}-01-01", date_before=f"{row.value}-12-31"
+                    )
                 context["facets"] = facets
             context["query"] = query
         return context
