@@ -33,7 +33,9 @@ def test_public_pages_carry_validators_and_a_public_cache_control(client, archiv
     assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
 
 
-@pytest.mark.parametrize("url", ["/meetings/", "/search/?q=ceasefire", "/search/?q=ceasefire&format=json", "/"])
+@pytest.mark.parametrize(
+    "url", ["/meetings/", "/search/?q=ceasefire", "/search/?q=ceasefire&format=json", "/"]
+)
 def test_a_conditional_request_for_unchanged_data_is_answered_304(client, archive, url):
     first = client.get(url)
     again = client.get(url, headers={"if-none-match": first["ETag"]})
@@ -43,7 +45,9 @@ def test_a_conditional_request_for_unchanged_data_is_answered_304(client, archiv
     assert since.status_code == 304
 
 
-def test_a_repeated_request_is_served_from_the_cache_with_one_query(client, archive, django_assert_num_queries):
+def test_a_repeated_request_is_served_from_the_cache_with_one_query(
+    client, archive, django_assert_num_queries
+):
     url = archive["meeting"].get_absolute_url()
     assert client.get(url)["X-Page-Cache"] == "miss"
     with django_assert_num_queries(1):  # the data version
@@ -58,7 +62,9 @@ def test_a_change_saved_in_the_admin_shows_on_the_next_request(client, admin_cli
     person = archive["lavrov"]
     change = reverse("admin:meetings_meeting_change", args=[archive["meeting"].pk])
     form = admin_client.get(change).context["adminform"].form
-    data = {key: value for key, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    data = {
+        key: value for key, value in form.initial.items() if value is not None and not isinstance(value, list)
+    }
     data.update(
         {
             "title": "Talks in Sochi",
@@ -95,7 +101,12 @@ def test_an_ingested_document_shows_on_the_next_request(client, archive, tmp_pat
                 "country": "AZ",
                 "kind": "in_person",
                 "participants": [
-                    {"name": "Jeyhun Bayramov", "country": "AZ", "role": "Foreign Minister", "organization": None}
+                    {
+                        "name": "Jeyhun Bayramov",
+                        "country": "AZ",
+                        "role": "Foreign Minister",
+                        "organization": None,
+                    }
                 ],
                 "statements": [
                     {

@@ -316,7 +316,18 @@ class SqliteBackend:
         return bool(self._query(f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT 1", [phrase]))
 
     def all_matches(self, statements):
-        return None  # FTS5 counts and ranks quickly; facets read their own rows
+        """As PostgresBackend.all_matches, when FTS5 counts at most SMALL_RESULT matches."""
+        if self.count(statements)[0] > SMALL_RESULT:
+            return None
+        where, params = self._where(statements)
+        sql = (
+            f"WITH hit AS (SELECT rowid AS id, -bm25({FTS_TABLE}) AS score FROM {FTS_TABLE} WHERE {where}) "
+            "SELECT hit.id, hit.score, s.speaker_id, p.country, m.country, "
+            "CAST(strftime('%%Y', m.date) AS integer) FROM hit JOIN meetings_statement s ON s.id = hit.id "
+            "JOIN meetings_meeting m ON m.id = s.meeting_id LEFT JOIN meetings_person p ON p.id = s.speaker_id "
+            "ORDER BY hit.score DESC, hit.id DESC"
+        )
+        return self._query(sql, params)
 
     def ranked(self, statements, offset, limit):
         where, params = self._where(statements)
@@ -329,6 +340,7 @@ class SqliteBackend:
     def exact_ranking(self, statements, limit):
         return self.ranked(statements, 0, limit)[0]
 
+    @remembered_per_data_version
     def count(self, statements):
         """Exact: FTS5 walks a word's document list quickly."""
         where, params = self._where(statements)

@@ -16,6 +16,7 @@ cookie (an editor), not a response that sets a cookie, varies on cookies, or is 
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,6 +25,7 @@ from django.utils.http import http_date
 
 from meetings.models import DataVersion
 
+logger = logging.getLogger(__name__)
 CACHE_SECONDS = 24 * 3600  # entries of an old data version are never read again; let them go
 
 
@@ -55,6 +57,15 @@ def add_validators(response, etag, last_modified):
     return response
 
 
+def _cache_call(method, *args):
+    """A cache that is down (a Redis restart) makes pages slower, never fail."""
+    try:
+        return method(*args)
+    except Exception:  # the backends raise their client's own errors
+        logger.warning("page cache unavailable", exc_info=True)
+        return None
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -68,7 +79,7 @@ class PublicPageCacheMiddleware:
         if not_modified is not None:
             return add_validators(not_modified, etag, last_modified)
         key = page_key(request, version)
-        response = cache.get(key)
+        response = _cache_call(cache.get, key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
@@ -77,6 +88,6 @@ class PublicPageCacheMiddleware:
             return response
         add_validators(response, etag, last_modified)
         if is_storable(response):
-            cache.set(key, response, CACHE_SECONDS)
+            _cache_call(cache.set, key, response, CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
         return response
