@@ -22,12 +22,14 @@ import argparse
 import http.client
 import os
 import random
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote_plus
 
 from search_data import ROOT, prepare
 
@@ -45,8 +47,8 @@ def page_mix():
         "list": ["/meetings/", "/meetings/?country=AZ", "/meetings/?kind=in_person&sort=oldest"],
         "meeting": [f"/meetings/{slug}/" for slug in meetings],
         "person": [f"/people/{slug}/" for slug in people],
-        "search": [f"/search/?q={word.replace(' ', '+')}" for word in WORDS]
-        + [f"/search/?q={word.replace(' ', '+')}&page=2" for word in WORDS[:4]],
+        "search": [f"/search/?q={quote_plus(word)}" for word in WORDS]
+        + [f"/search/?q={quote_plus(word)}&page=2" for word in WORDS[:4]],
     }
 
 
@@ -80,7 +82,7 @@ def start_server(port, database_url, cache_url):
 
 def run_users(port, addresses, users, seconds):
     """(requests per second, [latencies ms], errors) of `users` closed-loop users."""
-    latencies, errors, lock = [], [0], threading.Lock()
+    latencies, errors, lock, statuses = [], [0], threading.Lock(), {}
     stop = time.perf_counter() + seconds
 
     def user(seed):
@@ -94,10 +96,13 @@ def run_users(port, addresses, users, seconds):
                 response = connection.getresponse()
                 response.read()
                 failed = response.status != 200
+                if failed:
+                    statuses[response.status] = statuses.get(response.status, 0) + 1
             except (OSError, http.client.HTTPException):
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                 failed = True
+                statuses["no answer"] = statuses.get("no answer", 0) + 1
             with lock:
                 latencies.append((time.perf_counter() - started) * 1000)
                 errors[0] += failed
@@ -108,6 +113,8 @@ def run_users(port, addresses, users, seconds):
         thread.start()
     for thread in threads:
         thread.join()
+    if statuses:
+        print(f"errors by status: {statuses}")
     return len(latencies) / (time.perf_counter() - began), latencies, errors[0]
 
 
@@ -131,8 +138,12 @@ def main():
     parser.add_argument(
         "--short-seconds", type=int, default=15, help="length of the bare/cached/uncached phases"
     )
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     args = parser.parse_args()
+    if not args.port:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            args.port = probe.getsockname()[1]
 
     prepare(args.database_url, args.statements)
     mix = [address for addresses in page_mix().values() for address in addresses]
@@ -158,7 +169,9 @@ def main():
         server.wait()
     server = start_server(args.port, args.database_url, "")
     try:
-        searches = [f"/search/?q={random.Random(n).choice(WORDS)}&page={n % 5 + 1}" for n in range(200)]
+        searches = [
+            f"/search/?q={quote_plus(random.Random(n).choice(WORDS))}&page={n % 5 + 1}" for n in range(200)
+        ]
         report("load", run_users(args.port, mix + searches, args.users, args.seconds))
     finally:
         server.terminate()

@@ -8,6 +8,7 @@ same sampling as the statement facets, meetings.search.facets).
 
 from collections import Counter, defaultdict
 
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django_countries.fields import Country
 
@@ -20,19 +21,19 @@ SAMPLE_SIZE = 2_000
 
 def meeting_facets(meetings, total, size=10):
     """{"exact": bool, "countries"|"people"|"organizations"|"years"|"kinds": [FacetValue]}."""
-    meetings = meetings.order_by()
+    meetings = meetings.order_by().prefetch_related(None)
     scale = 1.0
     if total > EXACT_LIMIT:
         ids = Meeting.objects.order_by().values_list("pk", flat=True)
         low, high = ids.order_by("pk").first(), ids.order_by("-pk").first()
         ranges = sample_ranges(min(1.0, SAMPLE_SIZE / total), low, high)
-        within = meetings.none()
+        within = Q()
         for first, last in ranges:
-            within = within | meetings.filter(pk__range=(first, last))
-        meetings = within
+            within |= Q(pk__range=(first, last))
+        meetings = meetings.filter(within)
         scale = (high - low + 1) / sum(last - first + 1 for first, last in ranges)
     rows = list(meetings.annotate(year=ExtractYear("date")).values_list("pk", "country", "year", "kind"))
-    pks = [row[0] for row in rows]
+    pks = meetings.values("pk")
     countries, people, organizations = defaultdict(set), Counter(), defaultdict(set)
     for pk, country, _year, _kind in rows:
         if country:
