@@ -4,8 +4,9 @@
     for hit in results.hits:
         hit.statement.get_absolute_url(), hit.snippet, hit.rank
 
-The query language is described in `meetings.search.query`; the SQL in `meetings.search.backends`;
-the structures that keep the index in step with Statement in `meetings.search.schema`.
+The query language is described in `meetings.search.query`; the SQL (BM25 ranking of every match)
+in `meetings.search.backends`; the structures that keep the index in step with Statement in
+`meetings.search.schema` and `meetings.search.impacts`; facet counts in `meetings.search.facets`.
 Nothing here raises on what a visitor typed: unknown slugs, malformed codes or dates simply match
 nothing, and any text is a valid query.
 
@@ -35,6 +36,7 @@ __all__ = [
     "SearchResults",
     "StatementHit",
     "clean_text",
+    "has_words",
     "matching_statements",
     "search_statements",
 ]
@@ -301,6 +303,12 @@ def search_statements(
         if pk in by_id
     ]
     return SearchResults(hits, total, exact, page, per_page, sort, facet_rows=facet_rows)
+
+
+def has_words(query: str) -> bool:
+    """Whether the query has words to rank by (not only `-words`, common words or punctuation)."""
+    parsed = parse(query)
+    return bool(parsed) and not parsed.only_excludes
 
 
 def count_statements(query: str = "", **filters) -> tuple[int, bool]:

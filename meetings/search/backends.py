@@ -244,7 +244,7 @@ class PostgresBackend:
             len(tokens) > 1 for term in self.parsed.terms() for tokens in term.forms
         ):
             estimate = self._sampled_count(statements)
-        if estimate > 3 * COUNT_LIMIT:
+        if estimate > 1.5 * COUNT_LIMIT:  # the planner reads single words well
             return estimate, False
         total = self._matched(statements).values("id")[: COUNT_LIMIT + 1].count()
         if total <= COUNT_LIMIT:

@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 
 from meetings.models import Statement
 from meetings.opendata.formats import DataFormatMixin
-from meetings.search import RankedStatements, clean_text, matching_statements, search_statements
+from meetings.search import RankedStatements, clean_text, has_words, matching_statements, search_statements
 from meetings.search.facets import statement_facets
 from meetings.web.filters import StatementSearchForm
 
@@ -52,8 +52,10 @@ class SearchView(DataFormatMixin, PageMetaMixin, TemplateView):
         if arguments is None:
             return Statement.objects.none()
         query, filters = arguments
-        if self.request.GET.get("format") == "json":  # a page of the ranked hits, as the HTML
-            return RankedStatements(query, sort=self.form.cleaned_data.get("sort") or None, **filters)
+        sort = self.form.cleaned_data.get("sort") or None
+        if self.request.GET.get("format") == "json" and (sort or has_words(query)):
+            # A page of the hits in the page's order; without words (and sort) the API's id order.
+            return RankedStatements(query, sort=sort, **filters)
         return matching_statements(query, **filters)
 
     def get_context_data(self, **kwargs):
