@@ -135,3 +135,14 @@ def test_control_characters_are_dropped_before_the_query_is_shown_or_searched(cl
 def test_search_facets_link_to_the_meeting_country_keeping_the_query(client, archive):
     html = page(client, "/search/?q=integrity")
     assert "Meeting country" in html and "?q=integrity&amp;meeting_country=" in html
+
+
+def test_the_json_of_a_search_lists_the_hits_best_first_like_the_page(client, archive):
+    meeting = archive["visit_2019"]
+    once = Statement.objects.create(meeting=meeting, kind="direct", text="The pipeline was one of many topics.")
+    thrice = Statement.objects.create(meeting=meeting, kind="direct", text="Pipeline, pipeline and the pipeline.")
+    data = client.get("/search/?q=pipeline&format=json").json()
+    assert [row["id"] for row in data["results"]] == [thrice.pk, once.pk]
+    assert data["count"] == 2
+    html = page(client, "/search/?q=pipeline")
+    assert html.index(f"#statement-{thrice.pk}") < html.index(f"#statement-{once.pk}")
