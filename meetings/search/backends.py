@@ -39,6 +39,15 @@ SAMPLE_SHARE = 0.01  # PostgreSQL: the share of ids a phrase's count is estimate
 SNIPPET_TOKENS = 24
 
 
+# A statement's BM25 score for the query's lexemes and idf weights (the two parameters), written
+# inline: as a called SQL function it cost about three times as much per row.
+BM25_SQL = (
+    "(SELECT coalesce(sum(w.idf * meetings_term_impact(coalesce(array_length(u.positions, 1), 1), "
+    "length(s.search_vector))), 0) FROM unnest(s.search_vector) AS u "
+    "JOIN unnest(%s::text[], %s::float8[]) AS w(word, idf) ON w.word = u.lexeme)"
+)
+
+
 def _restrict(column, statements):
     """An "AND column IN (filtered ids)" clause, empty when no filter is set."""
     if not statements.query.where:
@@ -171,7 +180,7 @@ class PostgresBackend:
             matched = matched.filter(in_ids)
         inner, params = matched.values("id").query.sql_with_params()
         sql = (
-            f"SELECT s.id, meetings_bm25(s.search_vector, %s::text[], %s::float8[]) AS score "
+            f"SELECT s.id, {BM25_SQL} AS score "
             f"FROM meetings_statement s WHERE s.id IN ({inner}) ORDER BY score DESC, s.id DESC"
         )
         if limit is not None:
@@ -200,7 +209,7 @@ class PostgresBackend:
         lexemes, weights = self.weights()
         inner, params = self._matched(statements).values("id").query.sql_with_params()
         sql = (
-            "SELECT s.id, meetings_bm25(s.search_vector, %s::text[], %s::float8[]) AS score, s.speaker_id, "
+            f"SELECT s.id, {BM25_SQL} AS score, s.speaker_id, "
             "s.search_speaker_country, s.search_meeting_country, extract(year FROM s.search_meeting_date)::int "
             f"FROM meetings_statement s WHERE s.id IN ({inner}) ORDER BY score DESC, s.id DESC"
         )

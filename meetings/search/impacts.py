@@ -26,14 +26,6 @@ POSTGRES_IMPACT_FUNCTIONS = [
         IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$
         SELECT (tf * {K1 + 1} / (tf + {K1} * (1 - {B} + {B} * length / {AVERAGE_LENGTH})))::real
     $$""",
-    # The score of one statement: its tsvector, the query's lexemes and their idf weights.
-    # ($1, $2, $3 rather than names: unnest(tsvector) has a column called "weights" too.)
-    """CREATE OR REPLACE FUNCTION meetings_bm25(tsvector, text[], float8[])
-        RETURNS float8 IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$
-        SELECT coalesce(sum(w.idf * meetings_term_impact(
-            coalesce(array_length(u.positions, 1), 1), length($1))), 0)
-        FROM unnest($1) AS u JOIN unnest($2, $3) AS w(word, idf) ON w.word = u.lexeme
-    $$""",
 ]
 
 _ROWS_OF = """SELECT u.lexeme, {row}.id, meetings_term_impact(
@@ -89,7 +81,6 @@ POSTGRES_IMPACT_BACKWARD = [
     "DROP FUNCTION IF EXISTS meetings_statement_impact_truncate()",
     "DROP FUNCTION IF EXISTS meetings_statement_impact_sync()",
     f"DROP TABLE IF EXISTS {IMPACT_TABLE}",
-    "DROP FUNCTION IF EXISTS meetings_bm25(tsvector, text[], float8[])",
     "DROP FUNCTION IF EXISTS meetings_term_impact(integer, integer)",
 ]
 

@@ -72,7 +72,12 @@ class SearchView(DataFormatMixin, PageMetaMixin, TemplateView):
             context["results"] = results
             if results.total and not results.past_the_end:
                 facets = statement_facets(
-                    query, results.total, results.total_is_exact, self.facet_size, **filters
+                    query,
+                    results.total,
+                    results.total_is_exact,
+                    self.facet_size,
+                    results.facet_rows,
+                    **filters,
                 )
                 for param, values in (
                     ("person", facets.speakers),
