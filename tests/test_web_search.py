@@ -139,8 +139,12 @@ def test_search_facets_link_to_the_meeting_country_keeping_the_query(client, arc
 
 def test_the_json_of_a_search_lists_the_hits_best_first_like_the_page(client, archive):
     meeting = archive["visit_2019"]
-    once = Statement.objects.create(meeting=meeting, kind="direct", text="The pipeline was one of many topics.")
-    thrice = Statement.objects.create(meeting=meeting, kind="direct", text="Pipeline, pipeline and the pipeline.")
+    once = Statement.objects.create(
+        meeting=meeting, kind="direct", text="The pipeline was one of many topics."
+    )
+    thrice = Statement.objects.create(
+        meeting=meeting, kind="direct", text="Pipeline, pipeline and the pipeline."
+    )
     data = client.get("/search/?q=pipeline&format=json").json()
     assert [row["id"] for row in data["results"]] == [thrice.pk, once.pk]
     assert data["count"] == 2
