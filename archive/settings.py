@@ -7,6 +7,10 @@ ALLOWED_HOSTS  comma-separated host names (DEBUG adds localhost)
 CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://archive.example.org
 SPACY_MODEL    the spaCy pipeline package the extractor loads
 AXES_FAILURE_LIMIT, AXES_COOLOFF_MINUTES  admin login lockout: failed attempts, minutes locked
+CACHE_URL      unset: a local memory cache per process; redis://host:port/db: a shared Redis cache;
+               dummy://: no cache (benchmarks)
+PAGE_MAX_AGE   seconds browsers and proxies may reuse a public page without asking (default 0:
+               they revalidate every time and get a 304 while the data has not changed)
 """
 
 import os
@@ -67,6 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "meetings.web.caching.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -123,6 +128,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def cache_from_url(url):
+    """The CACHES entry for CACHE_URL (see the docstring above)."""
+    if not url or url.startswith("locmem://"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    if url.startswith("dummy://"):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ValueError(
+        f"CACHE_URL must start with redis://, rediss://, unix://, locmem:// or dummy://, not {url!r}"
+    )
+
+
+# Public pages and API answers are cached under the data version (meetings/web/caching.py).
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "").strip())}
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

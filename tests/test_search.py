@@ -150,9 +150,30 @@ def test_operators_of_the_search_engines_count_as_punctuation(archive, query):
     assert found(query) == texts(archive, "ceasefire", "accent", "script")
 
 
-def test_stop_words_are_ignored_so_a_query_of_only_stop_words_lists_everything(archive):
+def test_stop_words_are_ignored_and_a_query_of_only_stop_words_finds_nothing_and_says_so(archive):
     assert found("the ceasefire") == texts(archive, "ceasefire", "accent", "script")
-    assert search_statements("the OR and").total == len(archive)
+    for query in ("the OR and", "the", "*", "-"):
+        results = search_statements(query)
+        assert (results.hits, results.total, results.unsearchable) == ([], 0, True)
+        assert not matching_statements(query).exists()
+    assert search_statements("").unsearchable is False
+    assert search_statements("  ").total == len(archive)
+
+
+def test_hyphenated_and_joined_forms_find_each_other(archive):
+    meeting = archive["gas"].meeting
+    joined = Statement.objects.create(meeting=meeting, kind="direct", text="The ceasefire held overnight.")
+    hyphenated = Statement.objects.create(meeting=meeting, kind="direct", text="A cease-fire was signed.")
+    both = {joined.pk, hyphenated.pk}
+    assert {hit.statement.pk for hit in search_statements("cease-fire").hits} >= both
+    assert {hit.statement.pk for hit in search_statements("ceasefire").hits} >= both
+    assert set(matching_statements("cease-fire").values_list("pk", flat=True)) >= both
+    assert hyphenated.pk not in {hit.statement.pk for hit in search_statements("ceasefire -cease-fire").hits}
+
+
+def test_control_characters_are_dropped_from_the_query(archive):
+    assert found("cease\x00fire") == texts(archive, "ceasefire", "accent", "script")
+    assert found("\x00ceasefire\x1b") == texts(archive, "ceasefire", "accent", "script")
 
 
 def test_a_word_that_is_nowhere_finds_nothing(archive):
@@ -290,19 +311,51 @@ def test_odd_page_values_fall_back_to_sensible_ones(archive):
     assert search_statements("ceasefire", per_page=10_000).per_page == search.MAX_PER_PAGE
 
 
-def test_beyond_the_rank_window_older_matches_follow_newest_first(archive, monkeypatch):
-    monkeypatch.setattr(search.backends, "RANK_WINDOW", 10)
+def test_a_statement_repeating_the_query_words_ranks_above_one_that_mentions_them_once(archive):
     meeting = archive["gas"].meeting
-    Statement.objects.bulk_create(
-        Statement(meeting=meeting, kind="direct", text=f"Pipeline report {n}.") for n in range(25)
+    once = Statement.objects.create(
+        meeting=meeting, kind="direct", text="Pipeline talks covered tariffs, transit fees and insurance."
     )
-    pipeline = Statement.objects.filter(text__startswith="Pipeline")
-    pages = [search_statements("pipeline", per_page=7, page=page) for page in (1, 2, 3, 4)]
-    ids = [hit.statement.pk for results in pages for hit in results.hits]
-    assert sorted(ids) == sorted(pipeline.values_list("pk", flat=True))
-    newest_ten = set(pipeline.order_by("-id").values_list("pk", flat=True)[:10])
-    assert set(ids[:10]) == newest_ten
-    assert ids[10:] == sorted(ids[10:], reverse=True)
+    repeated = Statement.objects.create(
+        meeting=meeting, kind="direct", text="The pipeline, the pipeline route and pipeline security."
+    )
+    newer = Statement.objects.create(
+        meeting=meeting, kind="direct", text="A pipeline was mentioned among many other long topics today."
+    )
+    ranked = [hit.statement.pk for hit in search_statements("pipeline").hits]
+    assert ranked[0] == repeated.pk
+    assert set(ranked) == {once.pk, repeated.pk, newer.pk}
+    assert [hit.statement.pk for hit in search_statements("pipeline", sort="newest").hits][0] == newer.pk
+    assert [hit.statement.pk for hit in search_statements("pipeline", sort="oldest").hits][-1] == newer.pk
+
+
+def test_ranking_considers_every_match_not_only_the_newest(archive, monkeypatch):
+    """The best match is the oldest of many; on PostgreSQL the bounded top-k path must find it."""
+    monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)
+    monkeypatch.setattr(search.backends, "FIRST_DEPTH", 2)
+    meeting = archive["gas"].meeting
+    best = Statement.objects.create(meeting=meeting, kind="direct", text="Pipeline pipeline pipeline.")
+    Statement.objects.bulk_create(
+        Statement(meeting=meeting, kind="direct", text=f"Pipeline report number {n} of the year.")
+        for n in range(40)
+    )
+    for page in (1, 2):
+        ranks = [hit.rank for hit in search_statements("pipeline", per_page=7, page=page).hits]
+        assert ranks == sorted(ranks, reverse=True)
+    assert search_statements("pipeline", per_page=5).hits[0].statement.pk == best.pk
+    assert search_statements("pipeline report", per_page=5).hits[0].rank > 0
+
+
+def test_unknown_sort_falls_back_to_the_default(archive):
+    assert search_statements("ceasefire", sort="bogus").sort == "relevance"
+    assert search_statements("", sort="relevance").sort == "newest"
+    assert search_statements("-ceasefire", sort="relevance").sort == "newest"
+
+
+def test_a_page_past_the_end_says_so(archive):
+    results = search_statements("ceasefire", page=50)
+    assert (results.hits, results.past_the_end, results.num_pages) == ([], True, 1)
+    assert search_statements("ceasefire").past_the_end is False
 
 
 @pytest.mark.parametrize(
@@ -312,7 +365,6 @@ def test_beyond_the_rank_window_older_matches_follow_newest_first(archive, monke
 def test_totals_are_exact_up_to_the_count_limit_and_estimated_beyond(
     archive, monkeypatch, count_limit, exact
 ):
-    monkeypatch.setattr(search.backends, "RANK_WINDOW", 3)
     monkeypatch.setattr(search.backends, "COUNT_LIMIT", count_limit)
     monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)  # PostgreSQL: take the path for many
     meeting = archive["gas"].meeting
@@ -320,6 +372,7 @@ def test_totals_are_exact_up_to_the_count_limit_and_estimated_beyond(
         Statement(meeting=meeting, kind="direct", text=f"Pipeline report {n}.") for n in range(30)
     )
     results = search_statements("pipeline")
+    exact = exact or connection.vendor == "sqlite"  # FTS5 counts every match quickly
     assert results.total_is_exact is exact
     assert results.total == 30 if exact else results.total > count_limit
     assert len(results.hits) == 20

@@ -268,7 +268,6 @@ def test_meetings_filter_by_organization_words_and_kind(client, archive):
         ("person=" + "x" * 300, "too long"),
         ("organization=%3Cscript%3E", "No organization called"),
         ("kind=teleport", "Select a valid choice"),
-        ("sort=sideways", "Select a valid choice"),
     ],
 )
 def test_an_invalid_filter_gives_the_form_back_with_a_message(client, archive, query, message):
@@ -277,6 +276,19 @@ def test_an_invalid_filter_gives_the_form_back_with_a_message(client, archive, q
     assert message in html
     assert meeting_titles(html) == []
     assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_an_unknown_sort_falls_back_to_newest_first_with_a_notice(client, archive):
+    html = page(client, "/meetings/?sort=sideways")
+    assert "There is no order “sideways”" in html
+    assert meeting_titles(html) == meeting_titles(page(client, "/meetings/"))
+    assert "Some filters could not be used" not in html
+
+
+def test_meeting_facets_count_and_link_keeping_the_other_filters(client, archive):
+    html = page(client, "/meetings/?kind=in_person")
+    assert 'aria-labelledby="facets-heading"' in html
+    assert "?kind=in_person&amp;country=AZ" in html or "?kind=in_person&amp;country=RU" in html
 
 
 def test_a_name_that_fits_several_people_asks_to_be_more_specific(client, archive):
@@ -538,8 +550,9 @@ def test_meeting_list_with_many_records_stays_within_a_fixed_number_of_queries(
     client, archive, django_assert_max_num_queries
 ):
     grow(archive, 60)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(14):  # 8 for the list, 6 for its facets and the data version
         client.get("/meetings/?country=az")
-    # The person page: record, roles, chart, timeline, statements, sources, network, citation.
-    with django_assert_max_num_queries(18):
+    # The person page: record, roles, chart, timeline, statements, sources, network, citation,
+    # and the data version its cache is keyed by.
+    with django_assert_max_num_queries(19):
         client.get(archive["lavrov"].get_absolute_url())

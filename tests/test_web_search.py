@@ -103,3 +103,48 @@ def test_search_page_queries_do_not_grow_with_the_data(client, archive, django_a
     before = [queries(url) for url in urls]
     grow(archive, 40)
     assert [queries(url) for url in urls] == before
+
+
+@pytest.mark.parametrize("query", ["the", "*", "of+the+and"])
+def test_a_query_of_only_common_words_or_punctuation_says_so_and_finds_nothing(client, archive, query):
+    html = page(client, f"/search/?q={query}")
+    assert "Nothing searched" in html and hits(html) == []
+    assert "statements found" not in html
+
+
+def test_a_page_past_the_end_says_so_and_links_the_last_page(client, archive):
+    html = page(client, "/search/?q=integrity&page=40")
+    assert "Page 40 is past the end" in html and hits(html) == []
+    assert 'href="?q=integrity&amp;page=1"' in html
+
+
+def test_an_unknown_sort_falls_back_to_the_default_with_a_notice(client, archive):
+    html = page(client, "/search/?q=integrity&sort=sideways")
+    assert "There is no order “sideways”" in html and len(hits(html)) == 1
+    assert "Some filters could not be used" not in html
+
+
+def test_control_characters_are_dropped_before_the_query_is_shown_or_searched(client, archive):
+    html = page(client, "/search/?q=territorial%00%1b+integrity")
+    assert "\x00" not in html and "\x1b" not in html
+    assert len(hits(html)) == 1
+
+
+def test_search_facets_link_to_the_meeting_country_keeping_the_query(client, archive):
+    html = page(client, "/search/?q=integrity")
+    assert "Meeting country" in html and "?q=integrity&amp;meeting_country=" in html
+
+
+def test_the_json_of_a_search_lists_the_hits_best_first_like_the_page(client, archive):
+    meeting = archive["visit_2019"]
+    once = Statement.objects.create(
+        meeting=meeting, kind="direct", text="The pipeline was one of many topics."
+    )
+    thrice = Statement.objects.create(
+        meeting=meeting, kind="direct", text="Pipeline, pipeline and the pipeline."
+    )
+    data = client.get("/search/?q=pipeline&format=json").json()
+    assert [row["id"] for row in data["results"]] == [thrice.pk, once.pk]
+    assert data["count"] == 2
+    html = page(client, "/search/?q=pipeline")
+    assert html.index(f"#statement-{thrice.pk}") < html.index(f"#statement-{once.pk}")

@@ -18,7 +18,7 @@ from meetings.ingest.naming import refresh_people
 from meetings.ingest.provenance import record_marks
 from meetings.ingest.roles import normalize_role, points_at_an_organization
 from meetings.ingest.titles import retitle_meetings
-from meetings.models import Meeting, Participant, Person, Statement
+from meetings.models import Meeting, Participant, Person, Statement, bump_data_version
 
 MEETING_KINDS = {choice.value for choice in Meeting.Kind}
 # Below this `confidence` (0..1, given by the extractor for each meeting, participant and
@@ -74,6 +74,7 @@ class RecordWriter(NamedRecordWriter):
         """Records for one document's extraction; returns its meetings. `reusable` (when
         re-extracting): the meetings the document reported before, which stand for its meetings
         again where they can (see `_reuse`) so their addresses stay the same."""
+        bump_data_version()  # bulk_create sends no signals: pages must still change
         self.document = document
         self.created_now = set()
         self.first_time = reusable is None

@@ -4,8 +4,9 @@
     for hit in results.hits:
         hit.statement.get_absolute_url(), hit.snippet, hit.rank
 
-The query language is described in `meetings.search.query`; the SQL in `meetings.search.backends`;
-the structures that keep the index in step with Statement in `meetings.search.schema`.
+The query language is described in `meetings.search.query`; the SQL (BM25 ranking of every match)
+in `meetings.search.backends`; the structures that keep the index in step with Statement in
+`meetings.search.schema` and `meetings.search.impacts`; facet counts in `meetings.search.facets`.
 Nothing here raises on what a visitor typed: unknown slugs, malformed codes or dates simply match
 nothing, and any text is a valid query.
 
@@ -15,7 +16,7 @@ May import: `meetings.models` and Django's ORM; never the web, opendata or admin
 import datetime
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import BooleanField, F, Q, QuerySet
@@ -26,12 +27,21 @@ from meetings.models import Meeting, Person, Statement
 
 from . import backends
 from .backends import backend_for
-from .query import parse
+from .query import clean_text, parse
 from .snippets import excerpt, marked_to_html
 
-__all__ = ["SearchResults", "StatementHit", "matching_statements", "search_statements"]
+__all__ = [
+    "SORTS",
+    "RankedStatements",
+    "SearchResults",
+    "StatementHit",
+    "clean_text",
+    "has_words",
+    "matching_statements",
+    "search_statements",
+]
 
-MAX_PER_PAGE = 100
+MAX_PER_PAGE = 500
 
 
 @dataclass
@@ -52,6 +62,9 @@ class StatementHit:
         return url
 
 
+SORTS = ("relevance", "newest", "oldest")
+
+
 @dataclass
 class SearchResults:
     hits: list[StatementHit]
@@ -59,6 +72,12 @@ class SearchResults:
     total_is_exact: bool
     page: int
     per_page: int
+    sort: str = "relevance"
+    # Words were typed but none can be searched for (only common words like "the", or "*").
+    unsearchable: bool = False
+    # Every match's (speaker_id, speaker's country, meeting country, year), when the search read
+    # them anyway (few matches on PostgreSQL): facets.statement_facets counts them.
+    facet_rows: list | None = field(default=None, repr=False)
 
     @property
     def num_pages(self) -> int:
@@ -71,6 +90,11 @@ class SearchResults:
     @property
     def has_previous(self) -> bool:
         return self.page > 1
+
+    @property
+    def past_the_end(self) -> bool:
+        """A page number beyond the last page of a search that found something."""
+        return self.total > 0 and not self.hits and self.page > 1
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -164,14 +188,25 @@ def filter_statements(
 # --- searching -----------------------------------------------------------------------------
 
 
-def matching_statements(query: str = "", **filters) -> QuerySet:
+def matching_statements(
+    query: str = "", *, ranges=(), scan_ranges=False, use_copies=False, **filters
+) -> QuerySet:
     """Every statement the query and filters match, unordered and without snippets: for facets,
-    counts and exports. Chain `.order_by()`/`.select_related()` as needed."""
-    statements = filter_statements(Statement.objects.all(), **filters)
+    counts and exports. Chain `.order_by()`/`.select_related()` as needed. `ranges`: only ids
+    within these (low, high) pairs (a sample); `scan_ranges`: read those rows rather than the
+    full-text index (cheaper when the words are very common). A query of only unsearchable words matches nothing."""
+    statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     if not parsed:
+        if clean_text(query).strip():
+            return statements.none()
+        if ranges:
+            within = Q()
+            for low, high in ranges:
+                within |= Q(id__range=(low, high))
+            statements = statements.filter(within)
         return statements
-    sql, params = backend_for(connection, parsed).matching_ids_sql()
+    sql, params = backend_for(connection, parsed).matching_ids_sql(ranges, scan_ranges)
     return statements.filter(id__in=RawSQL(sql, params))
 
 
@@ -203,50 +238,62 @@ def _snippet(marked, statement):
     return marked_to_html(marked) if marked else excerpt(statement.text)
 
 
-def _listing(statements, page, per_page, use_copies=False):
-    """Statements newest first (by meeting date, then most recently added), no ranking."""
+def _listing(statements, page, per_page, sort, use_copies=False):
+    """Statements by meeting date (then most recently added), newest or oldest first, no ranking."""
     total, exact = _capped_count(statements)
     offset = (page - 1) * per_page
-    if use_copies:  # the statement's own copy of the date has an index in this order
-        newest = RawSQL('"meetings_statement"."search_meeting_date"', []).desc(nulls_last=True)
-    else:
-        newest = F("meeting__date").desc(nulls_last=True)
-    rows = statements.select_related("meeting", "speaker", "source").order_by(newest, "-id")[
-        offset : offset + per_page
+    # PostgreSQL: the statement's own copy of the date has an index in the newest-first order.
+    date = RawSQL('"meetings_statement"."search_meeting_date"', []) if use_copies else F("meeting__date")
+    order = (date.asc(nulls_last=True), "id") if sort == "oldest" else (date.desc(nulls_last=True), "-id")
+    rows = (
+        [] if offset >= total else statements.select_related("meeting", "speaker", "source").order_by(*order)
+    )
+    hits = [
+        StatementHit(statement, excerpt(statement.text), None)
+        for statement in rows[offset : offset + per_page]
     ]
-    hits = [StatementHit(statement, excerpt(statement.text), None) for statement in rows]
-    return SearchResults(hits, total, exact, page, per_page)
+    return SearchResults(hits, total, exact, page, per_page, sort)
 
 
-def search_statements(query: str = "", *, page: int = 1, per_page: int = 20, **filters) -> SearchResults:
-    """One page of statements matching `query` and the filters, best first, with snippets.
+def search_statements(
+    query: str = "", *, page: int = 1, per_page: int = 20, sort: str | None = None, **filters
+) -> SearchResults:
+    """One page of statements matching `query` and the filters, with snippets.
 
-    The filters are filter_statements()'s keywords (speaker, speaker_country, meeting_country,
-    organization, date_after, date_before, kind). An empty query (or one with no searchable word)
-    lists the filtered statements newest first.
+    sort: "relevance" (the default when there are words to look for: BM25 over every match, see
+    backends.py), "newest" or "oldest" (by meeting date; the default without words). An unknown
+    sort falls back to the default. The filters are filter_statements()'s keywords (speaker,
+    speaker_country, meeting_country, organization, date_after, date_before, kind). A query whose
+    words are all unsearchable ("the", "*") finds nothing and says so (`unsearchable`).
     """
     page, per_page = _page_numbers(page, per_page)
+    query = clean_text(query)
     use_copies = connection.vendor == "postgresql"
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
+    ranks = bool(parsed) and not parsed.only_excludes
+    if sort not in SORTS or (sort == "relevance" and not ranks):
+        sort = "relevance" if ranks else "newest"
     if not parsed:
-        return _listing(statements, page, per_page, use_copies)
+        if query.strip():
+            return SearchResults([], 0, True, page, per_page, sort, unsearchable=True)
+        return _listing(statements, page, per_page, sort, use_copies)
     backend = backend_for(connection, parsed)
-    if parsed.only_excludes:
+    if sort != "relevance":
         sql, params = backend.matching_ids_sql()
-        return _listing(statements.filter(id__in=RawSQL(sql, params)), page, per_page, use_copies)
+        return _listing(statements.filter(id__in=RawSQL(sql, params)), page, per_page, sort, use_copies)
     if statements.query.is_empty():
-        return SearchResults([], 0, True, page, per_page)
+        return SearchResults([], 0, True, page, per_page, sort)
 
-    candidates, total, exact = backend.window(statements)
-    candidates.sort(key=lambda row: (-row[1], -row[0]))
     offset = (page - 1) * per_page
-    ranked = candidates[offset : offset + per_page]
-    missing = per_page - len(ranked)
-    if missing > 0 and len(candidates) == backends.RANK_WINDOW:
-        below = min(row[0] for row in candidates)
-        older = backend.older_matches(statements, below, max(0, offset - len(candidates)), missing)
-        ranked += sorted(older, key=lambda row: -row[0])
+    every_match, facet_rows = backend.all_matches(statements), None
+    if every_match is not None:
+        total, exact = len(every_match), True
+        ranked = [(row[0], row[1]) for row in every_match[offset : offset + per_page]]
+        facet_rows = [row[2:] for row in every_match]
+    else:
+        total, exact = backend.count(statements)
+        ranked = backend.ranked(statements, offset, per_page)[0] if offset < total else []
     ids = [row[0] for row in ranked]
     by_id = Statement.objects.select_related("meeting", "speaker", "source").in_bulk(ids)
     snippets = backend.snippets(ids) if ids else {}
@@ -255,4 +302,43 @@ def search_statements(query: str = "", *, page: int = 1, per_page: int = 20, **f
         for pk, rank in ranked
         if pk in by_id
     ]
-    return SearchResults(hits, total, exact, page, per_page)
+    return SearchResults(hits, total, exact, page, per_page, sort, facet_rows=facet_rows)
+
+
+def has_words(query: str) -> bool:
+    """Whether the query has words to rank by (not only `-words`, common words or punctuation)."""
+    parsed = parse(query)
+    return bool(parsed) and not parsed.only_excludes
+
+
+def count_statements(query: str = "", **filters) -> tuple[int, bool]:
+    """(how many statements search_statements() finds, whether that is exact), without a page."""
+    query = clean_text(query)
+    use_copies = connection.vendor == "postgresql"
+    statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
+    parsed = parse(query)
+    if not parsed:
+        return (0, True) if query.strip() else _capped_count(statements)
+    backend = backend_for(connection, parsed)
+    if parsed.only_excludes:
+        sql, params = backend.matching_ids_sql()
+        return _capped_count(statements.filter(id__in=RawSQL(sql, params)))
+    return (0, True) if statements.query.is_empty() else backend.count(statements)
+
+
+class RankedStatements:
+    """A search's matches as a sequence in the search's order, for paginated data formats:
+    `count()` is the search's total (exact up to COUNT_LIMIT, estimated beyond on PostgreSQL, as
+    on the page) and a slice [offset:offset + size] with offset a multiple of size is that page."""
+
+    def __init__(self, query="", sort=None, **filters):
+        self.query, self.sort, self.filters = query, sort, filters
+
+    def count(self):
+        return count_statements(self.query, **self.filters)[0]
+
+    def __getitem__(self, window):
+        size = max(1, window.stop - window.start)
+        page = window.start // size + 1
+        results = search_statements(self.query, page=page, per_page=size, sort=self.sort, **self.filters)
+        return [hit.statement for hit in results.hits]

@@ -1,34 +1,51 @@
-"""The SQL each database runs for a search: matching, counting, ranking and snippets.
+"""The SQL each database runs for a search: matching, ranking, counting, sampling and snippets.
 
-Both backends answer the same questions in the same way, so results agree:
+Both backends answer the same questions:
 
-- `matching_ids_sql`: every statement id the query matches.
-- `candidates`: the newest RANK_WINDOW matches (by statement id) with their rank. Ranking every
-  match of a common word costs seconds on a million statements, so the first pages rank this
-  window; older matches follow, newest first (`older_matches`). A query with at most
-  RANK_WINDOW matches is ranked completely.
-- `count`: how many match, exact up to COUNT_LIMIT, estimated beyond.
-- `window`: both at once (PostgreSQL reads few matches once for both).
-- `snippets`: highlighted excerpts, computed only for the statements on the page.
+- `matching_ids_sql(ranges)`: every statement id the query matches (within id ranges, to sample).
+- `ranked(statements, offset, limit)`: a page of the matches best first by BM25 over EVERY match
+  (term frequency, rarity, statement length), as [(id, score)] with higher scores better.
+- `count(statements)`: how many match, exact up to COUNT_LIMIT, else an estimate.
+- `snippets(ids)`: highlighted excerpts, computed only for the statements on the page.
 
-Ranks are "higher is better" on both: ts_rank_cd on PostgreSQL, minus bm25 on SQLite.
-`statements` is an optional `SELECT id ...` subquery (from the ORM) that limits the statements.
+SQLite: FTS5's bm25() over every match, which it computes fast enough at a million statements.
+PostgreSQL: reading and scoring every match of a common word costs seconds, so the best matches
+come from precomputed impacts (impacts.py) with Fagin's threshold algorithm: the K statements
+where each query word weighs most are scored exactly; any statement not among them scores at most
+the sum of the K-th impacts (the threshold), so once the page's last hit scores at least that, the
+page is exactly the full ranking's. K grows until it is, up to MAX_DEPTH; queries with few matches
+(the planner's estimate) are simply scored in full. `statements` is a filtered ORM queryset.
 """
 
+import functools
 import json
+import math
 
-from django.db.models import BooleanField
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql
+from meetings.models import DataVersion
+
+from .impacts import IMPACT_TABLE
+from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql, with_alternatives
 from .schema import FTS_TABLE, TS_CONFIG, ensure_sqlite_triggers
 from .snippets import DISGUISED, START, STOP
 
 COUNT_LIMIT = 10_000
-ESTIMATE_MARGIN = 3  # PostgreSQL: an estimate above ESTIMATE_MARGIN * COUNT_LIMIT is not checked
-RANK_WINDOW = 1_000
-SMALL_RESULT = 20_000  # PostgreSQL: matches the planner expects that are cheap to read all at once
+SMALL_RESULT = 5_000  # PostgreSQL: matches the planner expects that are cheap to score all at once
+# PostgreSQL: postings read per word by the threshold algorithm (its first round, and its bound).
+FIRST_DEPTH, MAX_DEPTH = 200, 3_200
+SAMPLE_SHARE = 0.01  # PostgreSQL: the share of ids a phrase's count is estimated from
 SNIPPET_TOKENS = 24
+
+
+# A statement's BM25 score for the query's lexemes and idf weights (the two parameters), written
+# inline: as a called SQL function it cost about three times as much per row.
+BM25_SQL = (
+    "(SELECT coalesce(sum(w.idf * meetings_term_impact(coalesce(array_length(u.positions, 1), 1), "
+    "length(s.search_vector))), 0) FROM unnest(s.search_vector) AS u "
+    "JOIN unnest(%s::text[], %s::float8[]) AS w(word, idf) ON w.word = u.lexeme)"
+)
 
 
 def _restrict(column, statements):
@@ -39,17 +56,44 @@ def _restrict(column, statements):
     return f" AND {column} IN ({sql})", list(params)
 
 
-def extrapolate(connection, found, lowest_id):
-    """`found` matches among the ids from `lowest_id` to the newest: as many per id elsewhere."""
-    with connection.cursor() as cursor:
-        # Two subqueries: SQLite reads min() or max() alone from the index, not both at once.
-        cursor.execute(
-            "SELECT (SELECT min(id) FROM meetings_statement), (SELECT max(id) FROM meetings_statement)"
-        )
-        first, last = cursor.fetchone()
-    if first is None:
-        return found
-    return round(found * (last - first + 1) / max(last - lowest_id + 1, 1))
+def _ranges_sql(column, ranges):
+    if not ranges:
+        return "", []
+    sql = " OR ".join(f"{column} BETWEEN %s AND %s" for _ in ranges)
+    return f" AND ({sql})", [bound for pair in ranges for bound in pair]
+
+
+_remembered = {}
+
+
+def remembered_per_data_version(method):
+    """Memoize a backend method's answer for the data version it was computed at: document
+    frequencies and which phrases occur change only with the data (a bounded in-process memo,
+    correct in every process since the version is read from the database)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args):
+        # A queryset argument stands for the SQL it runs.
+        args_key = tuple(str(arg.query) if isinstance(arg, QuerySet) else arg for arg in args)
+        key = (method.__name__, self.connection.alias, self.connection.vendor, str(self.parsed), args_key)
+        if getattr(self, "data_version", None) is None:
+            self.data_version = DataVersion.current()
+        version = self.data_version
+        found = _remembered.get(key)
+        if found is not None and found[0] == version:
+            return found[1]
+        answer = method(self, *args)
+        if len(_remembered) > 10_000:
+            _remembered.clear()
+        _remembered[key] = (version, answer)
+        return answer
+
+    return wrapper
+
+
+def idf(total, frequency):
+    """BM25's rarity weight (never negative, as in Lucene)."""
+    return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
 
 
 class PostgresBackend:
@@ -57,10 +101,22 @@ class PostgresBackend:
 
     def __init__(self, connection, parsed: ParsedQuery):
         self.connection = connection
+        self.parsed = parsed
         self.tsquery, self.tsquery_params = to_tsquery_sql(parsed, TS_CONFIG)
 
-    def matching_ids_sql(self):
-        return f"SELECT id FROM meetings_statement WHERE search_vector @@ {self.tsquery}", self.tsquery_params
+    def matching_ids_sql(self, ranges=(), scan_ranges=False):
+        if ranges and scan_ranges:
+            # Rows of the ranges first, then the match on each: for a very common word, reading
+            # its whole entry in the full-text index would cost more than the sample itself.
+            extra, extra_params = _ranges_sql("id", ranges)
+            sql = (
+                f"WITH sample AS MATERIALIZED (SELECT id, search_vector FROM meetings_statement WHERE TRUE{extra}) "
+                f"SELECT id FROM sample WHERE search_vector @@ {self.tsquery}"
+            )
+            return sql, [*extra_params, *self.tsquery_params]
+        extra, extra_params = _ranges_sql("id", ranges)
+        sql = f"SELECT id FROM meetings_statement WHERE search_vector @@ {self.tsquery}{extra}"
+        return sql, [*self.tsquery_params, *extra_params]
 
     def _matched(self, statements):
         condition = RawSQL(
@@ -70,66 +126,154 @@ class PostgresBackend:
         )
         return statements.filter(condition).order_by()
 
-    def window(self, statements):
-        """The ranked candidates and the total, in one scan when the planner expects few matches.
-
-        Few (at most SMALL_RESULT by the planner's estimate): one query reads every match once,
-        counting them while it keeps the newest RANK_WINDOW; the total is then exact. Many: walk
-        the newest matches down the primary key, which stops after RANK_WINDOW, and estimate.
-        """
-        matched = self._matched(statements).values("id")
-        plan = json.loads(matched.explain(format="json"))
-        if int(plan[0]["Plan"]["Plan Rows"]) > SMALL_RESULT:
-            candidates = self.candidates(statements)
-            return (candidates, *self.count(statements, candidates))
-        inner, params = matched.query.sql_with_params()
-        # MATERIALIZED: planned apart from the ORDER BY, so it reads the matches from the GIN
-        # index instead of walking the whole primary key backwards.
-        sql = (
-            f"WITH m AS MATERIALIZED ({inner}) "
-            f"SELECT s.id, ts_rank_cd(s.search_vector, {self.tsquery}, 1), window_.total FROM ("
-            f"SELECT m.id, count(*) OVER () AS total FROM m ORDER BY m.id DESC "
-            f"LIMIT {RANK_WINDOW}) AS window_ JOIN meetings_statement s ON s.id = window_.id"
-        )
+    def _query(self, sql, params):
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *self.tsquery_params])
-            rows = cursor.fetchall()
-        return [(row[0], float(row[1])) for row in rows], (rows[0][2] if rows else 0), True
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
-    def count(self, statements, candidates):
-        """From the candidates when they tell enough, else counting up to COUNT_LIMIT + 1.
+    @remembered_per_data_version
+    def phrase_exists(self, tokens):
+        """Whether some statement has these words in a row (looked for among at most 5,000
+        statements with the rarer word, so the answer stays cheap)."""
+        rows = self._query(
+            f"""WITH l AS (SELECT lexeme, (SELECT count(*) FROM (SELECT 1 FROM {IMPACT_TABLE} i
+                    WHERE i.lexeme = l.lexeme LIMIT 5000) AS n) AS df
+                FROM unnest(tsvector_to_array(to_tsvector('{TS_CONFIG}', %s))) AS l(lexeme))
+            SELECT (SELECT count(*) FROM l) = %s AND NOT EXISTS (SELECT 1 FROM l WHERE df = 0)
+                AND EXISTS (SELECT 1 FROM meetings_statement s WHERE s.id IN (
+                    SELECT statement_id FROM {IMPACT_TABLE} WHERE lexeme = (
+                        SELECT lexeme FROM l ORDER BY df LIMIT 1) LIMIT 5000)
+                    AND s.search_vector @@ phraseto_tsquery('{TS_CONFIG}', %s))""",
+            [" ".join(tokens), len(tokens), " ".join(tokens)],
+        )
+        return bool(rows[0][0])
 
-        Fewer candidates than the window: that is every match. A full window: the matches'
-        density over the newest ids, extrapolated to all ids, estimates the total (the planner's
-        own estimate is no help for phrases: it treats "a b" like a AND b). Only an estimate
-        near COUNT_LIMIT needs the count, which must read (for phrases re-check) the rows.
-        """
-        if len(candidates) < RANK_WINDOW:
-            return len(candidates), True
-        estimate = extrapolate(self.connection, len(candidates), min(pk for pk, _ in candidates))
-        if estimate > ESTIMATE_MARGIN * COUNT_LIMIT:
+    @remembered_per_data_version
+    def estimate(self, statements):
+        plan = json.loads(self._matched(statements).values("id").explain(format="json"))
+        return int(plan[0]["Plan"]["Plan Rows"])
+
+    @remembered_per_data_version
+    def weights(self):
+        """The query's lexemes (words it looks for, as indexed) and their idf weights."""
+        words = " ".join(
+            " ".join(tokens)
+            for group in self.parsed.groups
+            for term in group.include
+            for tokens in term.forms
+        )
+        rows = self._query(
+            f"""SELECT l.lexeme, (SELECT count(*) FROM {IMPACT_TABLE} i WHERE i.lexeme = l.lexeme), (
+                SELECT CASE WHEN reltuples < 100000 THEN (SELECT count(*) FROM meetings_statement)
+                    ELSE reltuples::bigint END FROM pg_class WHERE oid = 'meetings_statement'::regclass)
+            FROM unnest(tsvector_to_array(to_tsvector('{TS_CONFIG}', %s))) AS l(lexeme)""",
+            [words],
+        )
+        total = max([1] + [row[2] for row in rows] + [row[1] for row in rows])
+        return [row[0] for row in rows], [idf(total, row[1]) for row in rows]
+
+    def _scored(self, statements, lexemes, weights, ids=None, limit=None):
+        """Matching statements (all, or those in `ids`) with their exact BM25 score, best first."""
+        matched = self._matched(statements)
+        if ids is not None:
+            in_ids = RawSQL('"meetings_statement"."id" = ANY(%s)', [ids], output_field=BooleanField())
+            matched = matched.filter(in_ids)
+        inner, params = matched.values("id").query.sql_with_params()
+        sql = (
+            f"SELECT s.id, {BM25_SQL} AS score "
+            f"FROM meetings_statement s WHERE s.id IN ({inner}) ORDER BY score DESC, s.id DESC"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [(pk, float(score)) for pk, score in self._query(sql, [lexemes, weights, *params])]
+
+    def _best_postings(self, lexemes, depth):
+        """The `depth` statements where each lexeme weighs most: {lexeme: [(id, impact)]}."""
+        rows = self._query(
+            f"""SELECT l.lexeme, b.statement_id, b.impact FROM unnest(%s::text[]) AS l(lexeme),
+                LATERAL (SELECT statement_id, impact FROM {IMPACT_TABLE} i WHERE i.lexeme = l.lexeme
+                         ORDER BY impact DESC LIMIT %s) AS b""",
+            [lexemes, depth],
+        )
+        postings = {lexeme: [] for lexeme in lexemes}
+        for lexeme, pk, impact in rows:
+            postings[lexeme].append((pk, impact))
+        return postings
+
+    def all_matches(self, statements):
+        """When the planner expects at most SMALL_RESULT matches: every match, best first, as
+        (id, score, speaker_id, speaker's country, meeting country, year) in one read, which
+        gives the page, the exact total and the facets at once. Else None."""
+        if self.estimate(statements) > SMALL_RESULT:
+            return None
+        lexemes, weights = self.weights()
+        inner, params = self._matched(statements).values("id").query.sql_with_params()
+        sql = (
+            f"SELECT s.id, {BM25_SQL} AS score, s.speaker_id, "
+            "s.search_speaker_country, s.search_meeting_country, extract(year FROM s.search_meeting_date)::int "
+            f"FROM meetings_statement s WHERE s.id IN ({inner}) ORDER BY score DESC, s.id DESC"
+        )
+        return self._query(sql, [lexemes, weights, *params])
+
+    def ranked(self, statements, offset, limit):
+        """([(id, score)] for the page, exact): exact is False only when MAX_DEPTH was reached."""
+        lexemes, weights = self.weights()
+        wanted = offset + limit
+        if not lexemes or self.estimate(statements) <= SMALL_RESULT:
+            return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
+        # One word or phrase: its words' best postings hold its best statements, so a short list
+        # settles it. Several words anywhere: the best statements for all sit deeper in each list.
+        several = sum(len(group.include) for group in self.parsed.groups) > 1
+        depth = max(MAX_DEPTH // 2 if several else FIRST_DEPTH, 2 * wanted)
+        while True:
+            postings = self._best_postings(lexemes, depth)
+            threshold = sum(
+                weight * (postings[lexeme][-1][1] if len(postings[lexeme]) == depth else 0.0)
+                for lexeme, weight in zip(lexemes, weights, strict=True)
+            )
+            candidates = sorted({pk for rows in postings.values() for pk, _ in rows})
+            scored = self._scored(statements, lexemes, weights, ids=candidates)
+            complete = all(len(rows) < depth for rows in postings.values())
+            if complete or (len(scored) >= wanted and scored[wanted - 1][1] >= threshold):
+                return scored[offset:wanted], True
+            if depth >= MAX_DEPTH:
+                return scored[offset:wanted], False
+            depth = min(depth * 4, MAX_DEPTH)
+
+    def exact_ranking(self, statements, limit):
+        """Every match scored (slow on common words): what `ranked` is measured against."""
+        lexemes, weights = self.weights()
+        return self._scored(statements, lexemes, weights, limit=limit)
+
+    def count(self, statements):
+        """Exact up to COUNT_LIMIT, else an estimate: the planner's, or for a phrase (which the
+        planner counts as its words anywhere) the matches among SAMPLE_SHARE of the ids, scaled."""
+        estimate = self.estimate(statements)
+        if estimate > COUNT_LIMIT and any(
+            len(tokens) > 1 for term in self.parsed.terms() for tokens in term.forms
+        ):
+            estimate = self._sampled_count(statements)
+        if estimate > 1.5 * COUNT_LIMIT:  # the planner reads single words well
             return estimate, False
         total = self._matched(statements).values("id")[: COUNT_LIMIT + 1].count()
         if total <= COUNT_LIMIT:
             return total, True
         return max(estimate, COUNT_LIMIT + 1), False
 
-    def _ranked(self, ids_queryset):
-        inner, params = ids_queryset.query.sql_with_params()
-        sql = (
-            f"SELECT s.id, ts_rank_cd(s.search_vector, {self.tsquery}, 1) "
-            f"FROM ({inner}) AS window_ JOIN meetings_statement s ON s.id = window_.id"
-        )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*self.tsquery_params, *params])
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
-
-    def candidates(self, statements):
-        return self._ranked(self._matched(statements).order_by("-id").values("id")[:RANK_WINDOW])
-
-    def older_matches(self, statements, below_id, offset, limit):
-        older = self._matched(statements).filter(id__lt=below_id).order_by("-id").values("id")
-        return self._ranked(older[offset : offset + limit])
+    @remembered_per_data_version
+    def _sampled_count(self, statements):
+        low, high = self._query("SELECT min(id), max(id) FROM meetings_statement", [])[0]
+        if low is None:
+            return 0
+        span, slices = high - low + 1, 8
+        width = max(1, round(span * SAMPLE_SHARE / slices))
+        ranges = [
+            (low + round(i * span / slices), low + round(i * span / slices) + width - 1)
+            for i in range(slices)
+        ]
+        sql, params = self.matching_ids_sql(ranges)
+        found = statements.filter(id__in=RawSQL(sql, params)).count()
+        return round(found * span / (width * slices))
 
     def snippets(self, ids):
         options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
@@ -137,25 +281,32 @@ class PostgresBackend:
             f"SELECT id, ts_headline('{TS_CONFIG}', translate(text, %s, %s), {self.tsquery}, %s) "
             "FROM meetings_statement WHERE id = ANY(%s)"
         )
-        with self.connection.cursor() as cursor:
-            # translate() replaces <, > and & by their disguises and deletes stray START/STOP.
-            disguise = ("".join(DISGUISED) + START + STOP, "".join(DISGUISED.values()))
-            cursor.execute(sql, [*disguise, *self.tsquery_params, options, list(ids)])
-            return dict(cursor.fetchall())
+        # translate() replaces <, > and & by their disguises and deletes stray START/STOP.
+        disguise = ("".join(DISGUISED) + START + STOP, "".join(DISGUISED.values()))
+        return dict(self._query(sql, [*disguise, *self.tsquery_params, options, list(ids)]))
 
 
 class SqliteBackend:
     def __init__(self, connection, parsed: ParsedQuery):
         self.connection = connection
         ensure_sqlite_triggers(connection)
+        self.parsed = parsed
         self.only_excludes = parsed.only_excludes
         self.match = to_fts5_excluded(parsed) if parsed.only_excludes else to_fts5(parsed)
 
-    def matching_ids_sql(self):
+    def matching_ids_sql(self, ranges=(), scan_ranges=False):
         inner = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         if self.only_excludes:
-            return f"SELECT id FROM meetings_statement WHERE id NOT IN ({inner})", [self.match]
-        return inner, [self.match]
+            extra, extra_params = _ranges_sql("id", ranges)
+            return f"SELECT id FROM meetings_statement WHERE id NOT IN ({inner}){extra}", [
+                self.match,
+                *extra_params,
+            ]
+        if not ranges:
+            return inner, [self.match]
+        # One FTS5 query per range: FTS5 seeks to a rowid range but not to several at once.
+        parts = [f"{inner} AND rowid BETWEEN %s AND %s" for _ in ranges]
+        return " UNION ALL ".join(parts), [value for low, high in ranges for value in (self.match, low, high)]
 
     def _where(self, statements):
         # The unary + keeps SQLite from handing "rowid IN (...)" to FTS5, which would run the
@@ -163,41 +314,46 @@ class SqliteBackend:
         extra, extra_params = _restrict("+rowid", statements)
         return f"{FTS_TABLE} MATCH %s{extra}", [self.match, *extra_params]
 
-    def window(self, statements):
-        """The ranked candidates and the total."""
-        candidates = self.candidates(statements)
-        return (candidates, *self.count(statements, candidates))
-
-    def count(self, statements, candidates):
-        """Counting up to COUNT_LIMIT + 1 newest matches is cheap in FTS5 (it walks the doclist
-        in rowid order); beyond, their density over the ids is extrapolated."""
-        if len(candidates) < RANK_WINDOW:
-            return len(candidates), True
-        where, params = self._where(statements)
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*), min(rowid) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {where} "
-                f"ORDER BY rowid DESC LIMIT {COUNT_LIMIT + 1})",
-                params,
-            )
-            total, lowest = cursor.fetchone()
-            if total <= COUNT_LIMIT:
-                return total, True
-            return max(extrapolate(self.connection, total, lowest), COUNT_LIMIT + 1), False
-
-    def _ranked(self, where, params, tail):
-        sql = f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC {tail}"
+    def _query(self, sql, params):
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [(row[0], -float(row[1])) for row in cursor.fetchall()]
+            return cursor.fetchall()
 
-    def candidates(self, statements):
-        where, params = self._where(statements)
-        return self._ranked(where, params, f"LIMIT {RANK_WINDOW}")
+    @remembered_per_data_version
+    def phrase_exists(self, tokens):
+        phrase = '"' + " ".join(tokens) + '"'
+        return bool(self._query(f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT 1", [phrase]))
 
-    def older_matches(self, statements, below_id, offset, limit):
+    def all_matches(self, statements):
+        """As PostgresBackend.all_matches, when FTS5 counts at most SMALL_RESULT matches."""
+        if self.count(statements)[0] > SMALL_RESULT:
+            return None
         where, params = self._where(statements)
-        return self._ranked(f"{where} AND rowid < %s", [*params, below_id], f"LIMIT {limit} OFFSET {offset}")
+        sql = (
+            f"WITH hit AS (SELECT rowid AS id, -bm25({FTS_TABLE}) AS score FROM {FTS_TABLE} WHERE {where}) "
+            "SELECT hit.id, hit.score, s.speaker_id, p.country, m.country, "
+            "CAST(strftime('%%Y', m.date) AS integer) FROM hit JOIN meetings_statement s ON s.id = hit.id "
+            "JOIN meetings_meeting m ON m.id = s.meeting_id LEFT JOIN meetings_person p ON p.id = s.speaker_id "
+            "ORDER BY hit.score DESC, hit.id DESC"
+        )
+        return self._query(sql, params)
+
+    def ranked(self, statements, offset, limit):
+        where, params = self._where(statements)
+        sql = (
+            f"SELECT rowid, bm25({FTS_TABLE}) AS score FROM {FTS_TABLE} WHERE {where} "
+            f"ORDER BY score, rowid DESC LIMIT {int(limit)} OFFSET {int(offset)}"
+        )
+        return [(pk, -float(score)) for pk, score in self._query(sql, params)], True
+
+    def exact_ranking(self, statements, limit):
+        return self.ranked(statements, 0, limit)[0]
+
+    @remembered_per_data_version
+    def count(self, statements):
+        """Exact: FTS5 walks a word's document list quickly."""
+        where, params = self._where(statements)
+        return self._query(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", params)[0][0], True
 
     def snippets(self, ids):
         ids = list(ids)
@@ -206,14 +362,16 @@ class SqliteBackend:
             f"SELECT rowid, snippet({FTS_TABLE}, 0, %s, %s, '…', {SNIPPET_TOKENS}) FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})"
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [START, STOP, self.match, *ids])
-            return dict(cursor.fetchall())
+        return dict(self._query(sql, [START, STOP, self.match, *ids]))
 
 
 def backend_for(connection, parsed: ParsedQuery):
-    if connection.vendor == "postgresql":
-        return PostgresBackend(connection, parsed)
-    if connection.vendor == "sqlite":
-        return SqliteBackend(connection, parsed)
+    """The backend for this database, for the query with the joined words' split forms that
+    occur in the archive (query.with_alternatives)."""
+    backend_class = {"postgresql": PostgresBackend, "sqlite": SqliteBackend}.get(connection.vendor)
+    if backend_class is not None:
+        plain = backend_class(connection, parsed)
+        expanded = backend_class(connection, with_alternatives(parsed, plain.phrase_exists))
+        expanded.data_version = getattr(plain, "data_version", None)
+        return expanded
     raise NotImplementedError(f"Search supports PostgreSQL and SQLite, not {connection.vendor}.")

@@ -48,9 +48,18 @@ def is_stop_word(token: str) -> bool:
 
 @dataclass(frozen=True)
 class Term:
-    """One word, or several that must appear next to each other in this order (a phrase)."""
+    """One word, or several that must appear next to each other in this order (a phrase).
+
+    `alternatives`: other spellings that count as the term: "cease-fire" is also "ceasefire",
+    and "ceasefire" also "cease fire" where the archive has that phrase (see `with_alternatives`).
+    """
 
     tokens: tuple[str, ...]
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def forms(self) -> tuple[tuple[str, ...], ...]:
+        return (self.tokens, *self.alternatives)
 
 
 @dataclass
@@ -112,7 +121,39 @@ def make_term(text: str) -> Term | None:
         tokens.pop(0)
     while tokens and is_stop_word(tokens[-1]):
         tokens.pop()
-    return Term(tuple(tokens)) if tokens else None
+    if not tokens:
+        return None
+    # A hyphenated word written whole ("cease-fire", not a quoted phrase) is also its joined form.
+    parts = runs_of(text, lambda ch: ch.isalnum() or ch == "-")
+    if len(tokens) > 1 and len(parts) == 1 and "-" in parts[0] and words_of(parts[0]) == tokens:
+        return Term(tuple(tokens), (("".join(tokens),),))
+    return Term(tuple(tokens))
+
+
+def split_forms(word: str, shortest=4) -> list[tuple[str, str]]:
+    """The ways to write a joined word as two words ("ceasefire" -> ..., ("cease", "fire"), ...)."""
+    return [
+        (word[:i], word[i:])
+        for i in range(shortest, len(word) - shortest + 1)
+        if not is_stop_word(word[:i]) and not is_stop_word(word[i:])
+    ]
+
+
+def with_alternatives(parsed: "ParsedQuery", phrase_exists) -> "ParsedQuery":
+    """The query where each single long word also counts written as two words, for the splits
+    that `phrase_exists(tokens)` finds in the archive ("ceasefire" also finds "cease-fire")."""
+
+    def expand(term):
+        if len(term.tokens) != 1 or len(term.tokens[0]) < 8 or term.alternatives:
+            return term
+        found = tuple(split for split in split_forms(term.tokens[0]) if phrase_exists(split))
+        return Term(term.tokens, found) if found else term
+
+    groups = [
+        Group([expand(t) for t in group.include], [expand(t) for t in group.exclude])
+        for group in parsed.groups
+    ]
+    return ParsedQuery(groups)
 
 
 def split_chunk(chunk: str) -> list[str]:
@@ -151,9 +192,20 @@ def lex(text: str) -> list[tuple[str, str]]:
     return items
 
 
+def clean_text(text) -> str:
+    """What someone typed without control characters (NUL, escape codes, stray surrogates):
+    dropped before the text is echoed on a page or reaches SQL; tabs and newlines become spaces."""
+    text = str(text or "")
+    return "".join(
+        " " if ch in "\t\n\r" else ch
+        for ch in text
+        if ch in "\t\n\r" or unicodedata.category(ch) not in ("Cc", "Cs")
+    )
+
+
 def parse(text: str) -> ParsedQuery:
     """Parse what someone typed. Never raises; anything unsearchable is simply left out."""
-    text = (text or "").replace("\x00", " ")[:MAX_QUERY_LENGTH]
+    text = clean_text(text)[:MAX_QUERY_LENGTH]
     groups, current, count = [], Group(), 0
     for kind, value in lex(text):
         if kind == "or":
@@ -182,7 +234,8 @@ def parse(text: str) -> ParsedQuery:
 
 def fts5_term(term: Term) -> str:
     # Tokens hold only letters and digits, so the double quotes cannot be broken out of.
-    return '"' + " ".join(term.tokens) + '"'
+    forms = ['"' + " ".join(tokens) + '"' for tokens in term.forms]
+    return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
 
 def fts5_any(terms: list[Term]) -> str:
@@ -216,8 +269,9 @@ def to_tsquery_sql(parsed: ParsedQuery, config: str) -> tuple[str, list[str]]:
     params: list[str] = []
 
     def term_sql(term: Term) -> str:
-        params.append(" ".join(term.tokens))
-        return f"phraseto_tsquery('{config}', %s)"
+        params.extend(" ".join(tokens) for tokens in term.forms)
+        forms = [f"phraseto_tsquery('{config}', %s)" for _ in term.forms]
+        return forms[0] if len(forms) == 1 else "(" + " || ".join(forms) + ")"
 
     groups_sql = []
     for group in parsed.groups:

@@ -11,7 +11,6 @@ import django_filters
 import django_filters.fields
 from django import forms
 from django.db.models import Q
-from django_countries import countries
 
 from meetings.models import (
     Meeting,
@@ -22,10 +21,7 @@ from meetings.models import (
     SourceDocument,
     Statement,
 )
-
-
-def country_choices():
-    return [(country.code, country.name) for country in countries]
+from meetings.web.widgets import FastSelect, country_choices
 
 
 class CountryCodeField(forms.ChoiceField):
@@ -33,6 +29,7 @@ class CountryCodeField(forms.ChoiceField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("choices", lambda: [("", "Any country"), *country_choices()])
+        kwargs.setdefault("widget", FastSelect)
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -117,6 +114,7 @@ class CountryFilter(django_filters.ChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", "Country")
         kwargs.setdefault("choices", country_choices)
+        kwargs.setdefault("widget", FastSelect)
         super().__init__(*args, **kwargs)
 
 
@@ -307,11 +305,17 @@ class StatementSearchForm(DateRangeForm):
     q = forms.CharField(label="Words or “a phrase”", required=False, max_length=500)
     person = PersonField(label="Speaker", required=False)
     country = CountryCodeField(label="Speaker's country", required=False)
+    meeting_country = CountryCodeField(label="Meeting country", required=False)
     organization = OrganizationField(label="Organization", required=False)
     date_after = forms.DateField(label="From", required=False, widget=date_input())
     date_before = forms.DateField(label="To", required=False, widget=date_input())
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "Any kind"), *Statement.Kind.choices]
+    )
+    sort = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[("", "Best match first"), ("newest", "Newest first"), ("oldest", "Oldest first")],
     )
 
     def search_arguments(self):
@@ -319,6 +323,7 @@ class StatementSearchForm(DateRangeForm):
         return {
             "speaker": data["person"].slug if data.get("person") else None,
             "speaker_country": data.get("country") or None,
+            "meeting_country": data.get("meeting_country") or None,
             "organization": data["organization"].slug if data.get("organization") else None,
             "date_after": data.get("date_after"),
             "date_before": data.get("date_before"),

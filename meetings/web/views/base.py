@@ -195,3 +195,23 @@ class RedirectMergedMixin:
                     moved.get_absolute_url() + (f"?{query}" if query else "")
                 )
         return super().get(request, *args, **kwargs)
+
+
+def known_sort(query_dict, choices, param="sort"):
+    """(the request's parameters, the unknown sort asked for or ""): an unknown sort is left out,
+    so the page falls back to its default order and says so instead of failing."""
+    asked = query_dict.get(param, "")
+    if asked in {value for value, _ in choices}:
+        return query_dict, ""
+    data = query_dict.copy()
+    data.pop(param, None)
+    return data, asked
+
+
+def link_with(request, **changes):
+    """This page's address with `changes` to its parameters and back to page 1 (facet links)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        params[key] = value
+    return "?" + params.urlencode()

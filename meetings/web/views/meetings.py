@@ -14,6 +14,8 @@ from meetings.models import (
     SourceMark,
 )
 from meetings.opendata.formats import DataFormatMixin
+from meetings.search import clean_text
+from meetings.web.facets import meeting_facets
 from meetings.web.filters import (
     MeetingFilter,
 )
@@ -23,6 +25,8 @@ from meetings.web.paragraphs import SHOWN_PARAGRAPHS
 from .base import (
     FilteredListView,
     PageMetaMixin,
+    known_sort,
+    link_with,
     meetings_for_lists,
     sources_for_lists,
 )
@@ -42,9 +46,38 @@ class MeetingListView(DataFormatMixin, FeedLinkMixin, FilteredListView):
     def get_base_queryset(self):
         return meetings_for_lists()
 
+    @cached_property
+    def sort_notice(self):
+        """The sort asked for, when it is not one the list knows (it then uses the default)."""
+        return clean_text(
+            known_sort(self.request.GET, MeetingFilter.base_filters["sort"].extra["choices"])[1]
+        )
+
+    @cached_property
+    def filterset(self):
+        data = known_sort(self.request.GET, MeetingFilter.base_filters["sort"].extra["choices"])[0]
+        return self.filterset_class(data or None, queryset=self.get_base_queryset(), request=self.request)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["sort_notice"] = self.sort_notice
         context["suggestions"] = filter_suggestions()
+        if context["result_count"]:
+            facets = meeting_facets(self.get_queryset(), context["result_count"])
+            params = {
+                "countries": "country",
+                "people": "person",
+                "organizations": "organization",
+                "kinds": "kind",
+            }
+            for key, param in params.items():
+                for row in facets[key]:
+                    row.href = link_with(self.request, **{param: row.value})
+            for row in facets["years"]:
+                row.href = link_with(
+                    self.request, date_after=f"{row.value}-01-01", date_before=f"{row.value}-12-31"
+                )
+            context["facets"] = facets
         return context
 
     def get_page_title(self):

@@ -2,25 +2,16 @@
 
 from functools import cached_property
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.views.generic import TemplateView
-from django_countries.fields import Country
 
-from meetings.models import (
-    Statement,
-)
+from meetings.models import Statement
 from meetings.opendata.formats import DataFormatMixin
-from meetings.search import matching_statements, search_statements
-from meetings.web.filters import (
-    StatementSearchForm,
-)
+from meetings.search import RankedStatements, clean_text, has_words, matching_statements, search_statements
+from meetings.search.facets import statement_facets
+from meetings.web.filters import StatementSearchForm
 from meetings.web.follow import FeedLinkMixin
 
-from .base import (
-    PageMetaMixin,
-    page_number,
-)
+from .base import PageMetaMixin, known_sort, link_with, page_number
 
 
 class SearchView(DataFormatMixin, FeedLinkMixin, PageMetaMixin, TemplateView):
@@ -31,18 +22,27 @@ class SearchView(DataFormatMixin, FeedLinkMixin, PageMetaMixin, TemplateView):
     facet_size = 10
 
     @cached_property
+    def sort_notice(self):
+        """The sort asked for, when it is not one the page knows (it then uses the default)."""
+        return clean_text(known_sort(self.request.GET, StatementSearchForm.base_fields["sort"].choices)[1])
+
+    @cached_property
     def form(self):
-        return StatementSearchForm(self.request.GET or None)
+        data = known_sort(self.request.GET, StatementSearchForm.base_fields["sort"].choices)[0]
+        if "q" in data:  # control characters never reach the page (the form echoes q) nor SQL
+            data = data.copy()
+            data["q"] = clean_text(data["q"])
+        return StatementSearchForm(data or None)
 
     def get_page_title(self):
         query = self.form.cleaned_data.get("q") if self.form.is_bound and self.form.is_valid() else ""
-        return f"Search: {query}" if query else "Search statements"
+        return f"Search: {clean_text(query)}" if query else "Search statements"
 
     def search_arguments(self):
-        """(query, filters) when the form is valid, else None."""
+        """(query, filters) when the form is valid, else None. Control characters are dropped."""
         if not self.form.is_bound or not self.form.is_valid():
             return None
-        return self.form.cleaned_data.get("q", ""), self.form.search_arguments()
+        return clean_text(self.form.cleaned_data.get("q", "")), self.form.search_arguments()
 
     def get_data_errors(self):
         if self.form.is_bound and not self.form.is_valid():
@@ -54,48 +54,44 @@ class SearchView(DataFormatMixin, FeedLinkMixin, PageMetaMixin, TemplateView):
         if arguments is None:
             return Statement.objects.none()
         query, filters = arguments
+        sort = self.form.cleaned_data.get("sort") or None
+        if self.request.GET.get("format") == "json" and (sort or has_words(query)):
+            # A page of the hits in the page's order; without words (and sort) the API's id order.
+            return RankedStatements(query, sort=sort, **filters)
         return matching_statements(query, **filters)
-
-    def facets(self, query, filters):
-        """Counts by speaker, speaker's country and year over every match (bounded aggregates)."""
-        matches = Statement.objects.filter(pk__in=matching_statements(query, **filters).values("pk"))
-        speakers = (
-            matches.exclude(speaker=None)
-            .order_by()
-            .values("speaker__slug", "speaker__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "speaker__name")[: self.facet_size]
-        )
-        by_country = (
-            matches.exclude(speaker__country="")
-            .exclude(speaker=None)
-            .order_by()
-            .values("speaker__country")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "speaker__country")[: self.facet_size]
-        )
-        years = (
-            matches.exclude(meeting__date=None)
-            .annotate(year=ExtractYear("meeting__date"))
-            .order_by()
-            .values("year")
-            .annotate(n=Count("pk"))
-            .order_by("-year")[:30]
-        )
-        return {
-            "speakers": list(speakers),
-            "countries": [(Country(code=row["speaker__country"]), row["n"]) for row in by_country],
-            "years": list(years),
-        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
+        context["sort_notice"] = self.sort_notice
         arguments = self.search_arguments()
-        if arguments is not None and (arguments[0] or any(arguments[1].values())):
+        if arguments is not None and (arguments[0].strip() or any(arguments[1].values())):
             query, filters = arguments
-            page = page_number(self.request)
-            context["results"] = search_statements(query, page=page, per_page=20, **filters)
-            context["facets"] = self.facets(query, filters)
+            sort = self.form.cleaned_data.get("sort") or None
+            results = search_statements(
+                query, page=page_number(self.request), per_page=20, sort=sort, **filters
+            )
+            context["results"] = results
+            if results.total and not results.past_the_end:
+                facets = statement_facets(
+                    query,
+                    results.total,
+                    results.total_is_exact,
+                    self.facet_size,
+                    results.facet_rows,
+                    **filters,
+                )
+                for param, values in (
+                    ("person", facets.speakers),
+                    ("country", facets.speaker_countries),
+                    ("meeting_country", facets.meeting_countries),
+                ):
+                    for row in values:
+                        row.href = link_with(self.request, **{param: row.value})
+                for row in facets.years:
+                    row.href = link_with(
+                        self.request, date_after=f"{row.value}-01-01", date_before=f"{row.value}-12-31"
+                    )
+                context["facets"] = facets
             context["query"] = query
         return context
