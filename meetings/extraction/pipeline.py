@@ -13,6 +13,7 @@ from . import titles
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people_in, transcript_meeting
+from .episodes import split_encounters
 from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import dateline_city, find_place, visitors
@@ -137,6 +138,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     body = [s for s in body if not _repeats_title(s, result.title)]
 
     drafts = find_meetings(body, people, title_sentence, result.published)
+    drafts = split_encounters(drafts, body, people, result.published)
     speakers = [f.person for f in direct]
     if not drafts and len({id(p) for p in speakers}) >= 2:
         # a transcript of people speaking in turn: they were together
