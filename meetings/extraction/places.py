@@ -8,8 +8,10 @@ import re
 
 from . import titles
 from .countries import LANDMARK_CITIES, country_by_code, country_mentions, country_of_city, find_country
+from .datelines import read_dateline
 from .document import doc_text
 from .encounters import MeetingDraft
+from .gazetteer import city_country, city_state, event_city
 from .people import Person
 from .roles import resolve_reference, title_head
 
@@ -38,7 +40,11 @@ def find_place(
         and re.search(r"\b(meeting|talks|met|visit|took place|summit)\b", s.text, re.I)
     ]
     for sent in about:
-        city = _city_in(sent)
+        city = _city_in(sent, wide=sent in draft.sentences)
+        if city:
+            return city
+    for sent in about:  # "on the margins of the Munich Security Conference"
+        city = event_city(sent.text)
         if city:
             return city
     city = dateline_city(text, body_start)
@@ -97,7 +103,9 @@ def _capital_in(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _city_in(sent) -> tuple[str, str] | None:
+def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
+    """A city named in a sentence as a place (the gazetteer's cities too when ``wide``: in the
+    meeting's own sentences; in sentences merely about it, only the curated list)."""
     capital = _capital_in(sent.text)
     if capital:
         return capital
@@ -121,9 +129,13 @@ def _city_in(sent) -> tuple[str, str] | None:
         and not _metonymy(e)
     ]  # a city someone comes "from" is not where they meet; "Stockholm still needed" is its government
     for name in prepositional + entities:
-        found = _as_city(name)
+        found = _as_city(name, wide)
         if found:
             return found
+    for match in _IN_PLACE.finditer(sent.text):  # "talks in Singapore": a city-state is its own city
+        place = match.group("place").strip(",.’'")
+        if city_state(place) and not match.group(0).lower().startswith("to"):
+            return place, city_state(place)
     return None
 
 
@@ -147,7 +159,7 @@ def _metonymy(entity) -> bool:
     return False
 
 
-def _as_city(name: str) -> tuple[str, str] | None:
+def _as_city(name: str, wide: bool = True) -> tuple[str, str] | None:
     if name.isupper():
         name = name.title()  # "NAIROBI —" datelines
     words = name.replace("—", " ").split()
@@ -155,11 +167,11 @@ def _as_city(name: str) -> tuple[str, str] | None:
         phrase = " ".join(words[:size]).strip(",.’'")
         if find_country(phrase):
             continue
-        code = country_of_city(phrase)
+        code = city_country(phrase) if wide else country_of_city(phrase)
         if code:
             if (
                 phrase.endswith(" City")
-                and country_of_city(phrase[:-5]) == code
+                and city_country(phrase[:-5]) == code
                 and not find_country(phrase[:-5])
             ):
                 phrase = phrase[:-5]  # "New York City" -> "New York"
@@ -169,17 +181,20 @@ def _as_city(name: str) -> tuple[str, str] | None:
 
 def dateline_city(text: str, body_start: int) -> tuple[str, str] | None:
     """A dateline at the head of the story: "Baku, December 2, AZERTAC", "TOKYO –", "Location: ..."."""
+    found = read_dateline(text, body_start)
+    if found:
+        return found
     head = text[: body_start + 400]
     for line in head.splitlines():  # a line of its own under the date: "November 9, 2023 / Astana"
         name = line.strip()
         if 0 < len(name) <= 30 and re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}", name):
-            found = _as_city(name.title() if name.isupper() else name)
+            found = _as_city(name.title() if name.isupper() else name, False)
             if found and found[0] == (name.title() if name.isupper() else name):
                 return found
     for match in _DATELINE.finditer(head):
         name = match.group("city").strip()
         candidate = name.title() if name.isupper() else name
-        found = _as_city(candidate)
+        found = _as_city(candidate, False)
         if found:
             return found
     return None
