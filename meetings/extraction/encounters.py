@@ -35,6 +35,7 @@ class MeetingDraft:
     city: str | None = None
     country: str | None = None
     kind: str = "in_person"
+    evidence: str = "sentence"  # "sentence", "encounter" (read from the parse), "transcript"
 
 
 def is_meeting_sentence(sent) -> bool:
@@ -242,7 +243,7 @@ def transcript_meeting(speakers: list[Person], heading, reference: date | None) 
             people.append(person)
     sentences = [heading] if heading is not None else []
     when = resolve_date(heading.text, reference) if heading is not None else None
-    return MeetingDraft(sentences=sentences, people=people, date=when or reference)
+    return MeetingDraft(sentences=sentences, people=people, date=when or reference, evidence="transcript")
 
 
 _ANOTHER = re.compile(r"\b(?:also|later|separately|afterwards|subsequently|then)\b", re.IGNORECASE)

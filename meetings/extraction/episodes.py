@@ -246,7 +246,10 @@ def split_encounters(
     for actors, group, sent in pieces:
         when = resolve_date(sent.text, reference) if has_explicit_day(sent.text) else None
         draft = MeetingDraft(
-            sentences=[sent], people=list(dict.fromkeys(actors + group)), date=when or main.date
+            evidence="encounter",
+            sentences=[sent],
+            people=list(dict.fromkeys(actors + group)),
+            date=when or main.date,
         )
         out.append(draft)
     # people said to attend go with the first encounter, or with each when told at each before

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from . import document as doc_layout
 from . import titles
+from .confidence import meeting_confidence, participant_confidence, statement_confidence
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people_in, transcript_meeting
@@ -185,6 +186,8 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     statements = sorted(direct + quotes + reported, key=lambda f: f.start)
     for draft in drafts:
         meeting = Meeting(draft.date, draft.city, draft.country, draft.kind)
+        meeting.confidence = meeting_confidence(draft, draft.evidence)
+        told = _named_in(draft.sentences, draft.people)
         for person in draft.people:
             first = person.first
             meeting.participants.append(
@@ -196,6 +199,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
                     person.forms(),
                     first.start,
                     first.end,
+                    participant_confidence(person, person in told),
                 )  # fmt: skip
             )
         result.meetings.append(meeting)
@@ -211,6 +215,9 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
                 found.start,
                 found.end,
                 found.attribution,
+                statement_confidence(
+                    found.kind, text[found.start : found.end], found.attribution, found.person.name
+                ),
             )  # fmt: skip
         )
 
@@ -225,6 +232,13 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
             person.country = title_country(person.role)
     result.people = [PersonResult(p.name, p.country, p.role, p.forms()) for p in people]
     return result
+
+
+def _named_in(sentences, people: list[Person]) -> list[Person]:
+    """The people named in the sentences that tell a meeting (not only said to attend)."""
+    return [
+        p for p in people if any(s.start_char <= m.start < s.end_char for s in sentences for m in p.mentions)
+    ]
 
 
 def reading_sentences(doc) -> list:

@@ -28,6 +28,7 @@ class Statement(_AsDict):
     start: int
     end: int
     attribution: str  # the speaker as the source wrote it here: "S.Lavrov", "The Russian Minister"
+    confidence: float = 1.0  # 0..1, see the package docstring
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Participant(_AsDict):
     mentions: list[str] = field(default_factory=list)
     start: int | None = None
     end: int | None = None
+    confidence: float = 1.0
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Meeting(_AsDict):
     kind: str = "in_person"  # "in_person" | "phone" | "video"
     participants: list[Participant] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    confidence: float = 1.0
 
 
 @dataclass
