@@ -37,7 +37,10 @@ def planned(sent) -> bool:
                 return True
             if "to" in words and token.head.lemma_.lower() in FUTURE_FRAMES:
                 return True
-        if token.pos_ == "NOUN" and lemma in MEETING_NOUNS:
-            if any(c.lower_ in FUTURE_MODIFIERS for c in token.children if c.dep_ in ("amod", "compound")):
-                return True
+        if (
+            token.pos_ == "NOUN"
+            and lemma in MEETING_NOUNS
+            and any(c.lower_ in FUTURE_MODIFIERS for c in token.children if c.dep_ in ("amod", "compound"))
+        ):
+            return True
     return False
