@@ -15,7 +15,7 @@ from . import titles
 from .countries import country_mentions, country_of_city, find_country
 from .dates import MONTH_NAMES, WEEKDAYS
 from .document import doc_text, strip_accents
-from .organizations import is_known_organization_name
+from .org_data import is_known_organization_name
 
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w'’-]*\.?|[A-Z]\.|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*)"
 # An Arabic article joined to a surname ("el-Sisi", "al-Assad") belongs to the name.
