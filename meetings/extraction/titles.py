@@ -118,24 +118,6 @@ NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "da
 PATRONYMIC_SUFFIXES = ("ovich", "evich", "ovna", "evna", "ovych", "yevych")
 PATRONYMIC_WORDS = {"oglu", "ogly", "qizi", "kyzy", "uulu", "ugli"}
 
-# Verbs of saying (lemmas) that introduce reported or direct speech.
-SPEECH_VERBS = {
-    "say", "note", "stress", "emphasize", "emphasise", "express", "thank", "state", "highlight",
-    "underline", "underscore", "point", "add", "inform", "tell", "mention", "welcome",
-    "congratulate", "recall", "hail", "voice", "reiterate", "affirm", "reaffirm", "praise",
-    "describe", "elaborate", "explain", "indicate", "announce", "ask", "urge", "assure",
-    "propose", "suggest", "invite", "confirm", "declare", "remark", "observe", "insist",
-    "acknowledge", "admit", "warn", "argue", "claim", "reply", "respond", "answer", "comment",
-    "brief", "bring", "appreciate", "condemn", "criticize", "criticise", "regret", "deplore",
-    "call", "hope", "believe", "wish", "convey", "outline", "share",
-    "recognize", "recognise", "commend", "applaud", "lament", "predict", "promise", "pledge",
-    "vow", "agree", "post", "tweet", "write", "continue", "conclude", "update", "apprise",
-}  # fmt: skip
-
-# Of those, verbs that never make a sentence reported speech by themselves (statements.py gives
-# "point out", "bring to attention" and "call for" their own tests).
-NOT_SAYING_ALONE = {"post", "tweet", "write", "continue", "agree", "share"}
-
 # Subjects that are groups, never one named speaker.
 GROUP_SUBJECTS = {
     "sides", "parties", "ministers", "leaders", "officials", "delegations", "they", "both",

@@ -1,0 +1,60 @@
+"""Reported speech from a lexicon of verbs and frames (data/speech.json), read from the parse."""
+
+import pytest
+from extraction_helpers import only_meeting
+
+OPENING = (
+    "2023-05-10\n\nForeign Minister Ana Duarte held talks with Foreign Minister Peter Otieno of Kenya "
+    "in Nairobi on Tuesday.\n\n"
+)
+
+
+def reported(extractor, sentence):
+    meeting = only_meeting(extractor.extract(OPENING + sentence + "\n", "speech.txt"))
+    return [(s["speaker"], s["text"]) for s in meeting["statements"] if s["kind"] == "reported"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Duarte made clear that Portugal would keep its troops in the region.",
+        "Duarte raised concerns about the delays at the port of Mombasa.",
+        "Duarte asserted that the trade agreement must be signed this year.",
+        "Duarte referred to the progress made in the energy talks.",
+    ],
+)
+def test_verbs_and_frames_of_the_lexicon_make_reported_speech(extractor, sentence):
+    assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
+
+
+def test_in_his_words_continues_the_last_speaker(extractor):
+    text = "Otieno thanked Portugal for its support. In his words, the visit opened a new chapter."
+    assert [s for s, _ in reported(extractor, text)] == ["Peter Otieno", "Peter Otieno"]
+
+
+def test_he_went_on_is_a_frame_of_saying(extractor):
+    text = "Otieno noted the growth of trade. The port, he went on, needs new investment."
+    assert [s for s, _ in reported(extractor, text)] == ["Peter Otieno", "Peter Otieno"]
+
+
+def test_a_sentence_that_only_introduces_a_quotation_is_not_also_reported(extractor):
+    meeting = only_meeting(
+        extractor.extract(
+            OPENING + 'Duarte said: "We will open a consulate in Mombasa next year."\n', "q.txt"
+        )
+    )
+    kinds = [(s["speaker"], s["kind"]) for s in meeting["statements"]]
+    assert kinds == [("Ana Duarte", "direct")]
+
+
+def test_welcoming_people_is_no_speech(extractor):
+    assert reported(extractor, "Later, Duarte welcomed the new ambassadors at the ministry.") == []
+
+
+def test_the_lexicon_keeps_its_lists_in_the_data_file():
+    from meetings.extraction.reported import lexicon
+
+    words = lexicon()
+    assert "assert" in words["verbs"]
+    assert "clear" in words["with_object"]["make"]
+    assert "to" in words["with_particle"]["refer"]
