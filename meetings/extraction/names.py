@@ -38,6 +38,10 @@ _NOT_NAME_WORDS = {
     "boulevard", "road", "agencia", "agence", "articles", "headquarters", "building", "hall", "hotel",
     "residence", "tower", "airport", "stadium", "agreement", "treaty", "accord", "pact", "convention",
     "initiative", "declaration", "charter", "protocol",
+    # regions, days and offices that end the names of places, events and institutions:
+    # "West Asia", "Wisma Putra Day", "the Great Patriotic War", "pro tempore Presidency"
+    "asia", "europe", "africa", "america", "americas", "eurasia", "pacific", "caucasus", "balkans",
+    "gulf", "peninsula", "strait", "day", "war", "presidency",
     # the labels of a transcript's anonymous turns
     "question", "moderator", "operator", "answer", "audience", "participant",
     # and the days and months, all but May, a given name too ("Theresa May")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import titles
-from .countries import country_mentions
+from .countries import country_mentions, find_country
 from .document import doc_text
 from .names import (
     _AFTER_TITLE,
@@ -121,6 +121,7 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             continue  # "Thank you, Tony", "my friend Jay": a given name as a form of address
         if " " not in text[start:end].strip() and _after_other_capital(text, start):
             continue  # "the Peace Formula meeting": a lone word that ends another name
+        start = _trim_lead(doc, text, start, end)
         written = text[start:end]
         if "\n" in written:
             continue
@@ -204,6 +205,26 @@ def _follows_title(text: str, start: int) -> bool:
         if not before[c_end:].strip(" -–"):
             return bool(re.search(rf"(?i:\b(?:{_TITLE_ALTERNATION}))", before[:c_start]))
     return False
+
+
+def _trim_lead(doc, text: str, start: int, end: int) -> int:
+    """A name's start without a word that only stands before it: a verb ("Welcoming Edward ..."),
+    a plural noun ending a title ("... and Expatriates Ayman Safadi"), a word in capitals
+    ("POWER Mohammad ..."), the end of a country's name ("Sri Lanka Abdul ...")."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
+    while len(tokens) > 2 or (len(tokens) == 2 and tokens[1].text[:1].isupper()):
+        first, following = tokens[0], tokens[1]
+        previous = doc[first.i - 1].text if first.i > 0 else ""
+        capitals = (  # "POWER Mohammad Abunayyan", not "KAMIKAWA Yoko" (a surname first, in capitals)
+            first.text.isupper() and len(first.text) > 2 and not following.text.isupper() and len(tokens) > 2
+        )
+        country_end = bool(previous) and find_country(f"{previous} {first.text}") is not None
+        if first.tag_ in ("VBG", "NNS") or capitals or country_end:
+            tokens = tokens[1:]
+            start = tokens[0].idx
+            continue
+        break
+    return start
 
 
 def _keep_longer(mentions: list[Mention], new: Mention) -> list[Mention]:

@@ -105,6 +105,7 @@ HONORIFICS = {
     "mister", "senor", "señor", "herr", "monsieur", "hon", "honourable", "honorable", "rev",
     "father", "imam", "ayatollah", "hrh", "his royal highness", "her royal highness", "dear",
     "shri", "sri", "smt", "shrimati", "h.h", "h.r.h", "his highness", "her highness",
+    "monsignor", "msgr", "mgr", "bishop", "archbishop", "cardinal", "rabbi", "sayyid", "sayed",
 }  # fmt: skip
 
 # Party labels written before a name like a title ("Democrat Jim McDermott").
