@@ -66,7 +66,9 @@ NOT_ACRONYMS = {
     # treaties, agreements, goods and topics rather than bodies
     "LNG", "AI", "NPT", "CEPA", "FTA", "JCPOA", "MOU", "MoU", "SDG", "SDGS", "SDGs", "ICT", "IT", "FDI",
     "WMD", "BIT", "RCEP", "CPTPP", "TPP", "CTBT", "START", "INF", "COP", "EXPO", "GMO", "SME", "SMES",
-    "ESG", "CO2", "LGBT", "HIV", "AIDS", "PPP", "VAT", "OPED",
+    "ESG", "CO2", "LGBT", "HIV", "AIDS", "PPP", "VAT", "OPED", "COVID-19",
+    # month and street abbreviations, words of headings in capitals
+    "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "ST", "END",
 }  # fmt: skip
 _TOKEN = re.compile(r"[^\W_][\w'’.&+\-]*")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&+\-]{1,11})\s*\)")
@@ -74,11 +76,9 @@ _CAPS_ACRONYM = re.compile(r"^(?=[A-Z0-9+\-]*[A-Z][A-Z0-9+\-]*[A-Z])[A-Z][A-Za-z
 _NAME = r"(?:[A-Z][\w.’'&\-]*|al-[A-Z][\w\-]*)(?:[ \t]+(?:[A-Z][\w.’'&\-]*|of|the|de|al)){0,5}"
 _CITED_AFTER = re.compile(
     r"\b(?:[Aa]ccording to|[Rr]eports?(?: from)?|[Rr]eported by|[Cc]iting|[Tt]old|[Qq]uoted by|[Ss]ource:|"
-    r"[Vv]ia|[Cc]ourtesy of|[Pp]hoto:|[Pp]hoto by)\s+(?:the\s+)?("
-    + _NAME
-    + r")|©\s*(?:the\s+)?("
-    + _NAME
-    + ")"
+    r"[Vv]ia|[Cc]ourtesy of|[Pp]hoto:|[Pp]hoto by|(?:posted|wrote|said|tweeted|shared|published) on|"
+    r"[Ii]n an? (?:post|message|statement) on|[Ii]n an?|on (?:his|her|its|their|the ministry's) (?:official )?)"
+    r"\s+(?:the\s+)?(" + _NAME + r")|©\s*(?:the\s+)?(" + _NAME + ")"
 )
 _CITING_VERB = re.compile(
     r"(?:'s)?\s+(?:reports|reported|has reported|writes|wrote|informs|informed|learned|quoted|cites|cited|"

@@ -248,6 +248,17 @@ def _cut_before_person(cand: _Candidate, text: str, doc) -> _Candidate:
     return cand
 
 
+# "Blinken.The", "Gaza.In": two sentences without a space (not "Azernews.Az", a web address)
+_RUN_TOGETHER = re.compile(
+    r"[a-z]\.(?:The|In|On|At|He|She|It|This|These|They|We|A|An|During|According|Both)\b"
+)
+
+
+def _malformed(name: str) -> bool:
+    """A name no organization has: sentences run together, a number or a stop at its start."""
+    return bool(_RUN_TOGETHER.search(name) or re.match(r"[\d.]", name) or " . " in name)
+
+
 def find_organizations(text: str, doc=None) -> list[dict]:
     """Every named organization ``text`` mentions, in order of first mention.
 
@@ -261,7 +272,7 @@ def find_organizations(text: str, doc=None) -> list[dict]:
     headed = [_cut_before_person(c, text, doc) for c in _headed(text, defined)]
     candidates = definitions + _known(text) + headed + _media(text) + _from_spacy(doc)
     candidates = [c for c in candidates if c.entry is not None or not EXECUTIVE.search(c.name)]
-    candidates = [c for c in candidates if not _is_country_or_place(c.name)]
+    candidates = [c for c in candidates if not _is_country_or_place(c.name) and not _malformed(c.name)]
     merged: list[_Candidate] = []
     for cand in _resolve_overlaps(candidates):
         if cand.acronym is None and cand.name in defined:  # a later bare "IEPF"
