@@ -60,3 +60,45 @@ def test_a_city_state_is_its_own_city(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "sg.txt"))
     assert (meeting["city"], meeting["country"]) == ("Singapore", "SG")
+
+
+def test_a_telephonic_call_has_no_place_but_a_courtesy_call_does(extractor):
+    call = "2026-03-24\n\nNEW DELHI -- Prime Minister Ravi Kumar received a telephonic call from President Ana Duarte.\n"
+    meeting = only_meeting(extractor.extract(call, "call.txt"))
+    assert (meeting["kind"], meeting["city"], meeting["country"]) == ("phone", None, None)
+    visit = (
+        "JAKARTA, 5 March 2024 – Minister Ravi Kumar received a courtesy call from Ambassador Ana Duarte.\n"
+    )
+    meeting = only_meeting(extractor.extract(visit, "courtesy.txt"))
+    assert (meeting["kind"], meeting["city"]) == ("in_person", "Jakarta")
+
+
+def test_the_hosts_welcome_to_a_city_in_a_speech_places_the_meeting(extractor):
+    text = (
+        "13 November 2017\n\nPresident Ivan Petrov's meeting with President Ali Demir\n\n"
+        "President Ivan Petrov: Mr President, welcome to Sochi. We will hold a working meeting today.\n\n"
+        "President Ali Demir: Thank you for the invitation.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "welcome.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Sochi", "RU")
+
+
+def test_on_the_margins_of_an_unplaced_event_a_capital_dateline_is_the_home_desk(extractor):
+    text = (
+        "2021-05-20\n\nWASHINGTON: Secretary of State Tom Hale met on Wednesday with Foreign Minister "
+        "Ivan Petrov on the margins of the Arctic Council Ministerial.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "margins.txt"))
+    assert (meeting["city"], meeting["country"]) == (None, None)
+    elsewhere = text.replace("WASHINGTON:", "Chicago, 20 May 2021 -")
+    meeting = only_meeting(extractor.extract(elsewhere, "chicago.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Chicago", "US")
+
+
+def test_where_they_are_comes_before_where_they_go(extractor):
+    text = (
+        "2018-03-08\n\nForeign Secretary Tom Hale will travel to New York later today, after meetings in "
+        "Washington with Vice President Mark Lane.\n"
+    )
+    meetings = extractor.extract(text, "go.txt")["meetings"]
+    assert meetings and meetings[0]["city"] == "Washington"

@@ -20,7 +20,10 @@ from .people import Person
 from .planning import planned
 from .roles import resolve_reference
 
-_PHONE = re.compile(r"\b(tele)?phone\b|\bcalls?\s+with\b|\bcalled\b.*\bby phone", re.IGNORECASE)
+_PHONE = re.compile(
+    r"\b(?:tele)?phon(?:e|ic)\b|\b(?<!courtesy )(?<!farewell )calls?\s+(?:with|from)\b|\bcalled\b.*\bby phone|\b(?:received|made|had) a call\b",
+    re.IGNORECASE,
+)
 _VIDEO = re.compile(
     r"\bvideo ?(conference|link|call)\b|\bvideoconference\b|\bvirtual (meeting|talks)\b", re.IGNORECASE
 )

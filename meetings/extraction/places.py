@@ -18,11 +18,12 @@ from .roles import resolve_reference, title_head
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to|visited|visiting|visits)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de|da|do|del|al|el|of|la|le)?\s*[A-Z][\w'’.-]*){0,3})"
 )
+_SIDELINES = re.compile(r"\b(?:sidelines?|margins?|fringes?)\s+of\b", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?:Location:\s*)?(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?)\s*(?:,|\(|–|—|-{1,2}\s|:\s|\.\s)", re.MULTILINE
 )
 _WELCOME = re.compile(
-    r"\b(?:welcome you|see you|receive you|host you|greet you|you here)\s+(?:again\s+)?(?:to|in)\s+"
+    r"\b(?:welcome(?: you)?|see you|receive you|host you|greet you|you here)\s+(?:again\s+)?(?:to|in)\s+"
     r"(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
 
@@ -48,6 +49,16 @@ def find_place(
         if city:
             return city
     city = dateline_city(text, body_start)
+    if any(_SIDELINES.search(sent.text) for sent in draft.sentences):
+        # on the margins of an event the text does not place, a dateline in a capital is the
+        # home desk's ("WASHINGTON: ... on the margins of the Arctic Council Ministerial"), one
+        # elsewhere the event's ("Chicago, 21 May 2012 ... on the margins of the NATO Summit")
+        capital = (
+            city is not None
+            and (country_by_code(city[1]) or None) is not None
+            and (country_by_code(city[1]).capital == city[0])
+        )
+        return city if city and not capital else (None, None)
     if city:
         return city
     for start, end in speech:  # the host's greeting: "I am glad to welcome you to Baku"
@@ -120,7 +131,12 @@ def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
         if at >= 0 and not speaking and not cited:
             return city, country_of_city(city)
     text = doc_text(sent.doc)
-    prepositional = [m.group("place") for m in _IN_PLACE.finditer(sent.text)]
+    # "in Washington" before "travel to New York": where they are, before where they go
+    prepositional = sorted(
+        (m for m in _IN_PLACE.finditer(sent.text)),
+        key=lambda m: not m.group(0).lower().startswith(("in ", "at ")),
+    )
+    prepositional = [m.group("place") for m in prepositional]
     entities = [
         e.text
         for e in sent.ents
