@@ -41,3 +41,8 @@ def test_regions_days_wars_and_offices_are_no_names(phrase):
 
 def test_monsignor_is_a_courtesy_word():
     assert clean_name("Monsignor Luca Rinaldi") == "Luca Rinaldi"
+
+
+def test_a_plural_ending_a_title_is_no_part_of_the_name(extractor):
+    text = "2024-01-05\n\nMinister of Foreign Affairs and Expatriates Omar Haddad met Foreign Minister Ana Duarte.\n"
+    assert "Omar Haddad" in people_of(extractor, text)

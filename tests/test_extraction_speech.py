@@ -58,3 +58,18 @@ def test_the_lexicon_keeps_its_lists_in_the_data_file():
     assert "assert" in words["verbs"]
     assert "clear" in words["with_object"]["make"]
     assert "to" in words["with_particle"]["refer"]
+
+
+def test_calling_on_someone_is_a_visit_and_calling_on_them_to_act_is_speech(extractor):
+    visit = "Later, Duarte called on President Joseph Mwangi at State House."
+    meetings = extractor.extract(OPENING + visit + "\n", "visit.txt")["meetings"]
+    assert len(meetings) == 2  # a visit of its own
+    assert [s for m in meetings for s in m["statements"]] == []
+    urging = "Duarte called on the parties to return to the negotiating table."
+    assert reported(extractor, urging) == [("Ana Duarte", urging)]
+
+
+def test_a_quotation_after_a_semicolon_is_direct_and_its_lead_in_is_not_reported(extractor):
+    text = OPENING + "In a post on X, Duarte said; “We had a useful exchange on trade and security.”\n"
+    meeting = only_meeting(extractor.extract(text, "semi.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ana Duarte", "direct")]

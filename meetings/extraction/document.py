@@ -7,6 +7,7 @@ statement found later can point back at its exact source.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -72,12 +73,17 @@ def decode_bytes(raw: bytes, name: str = "document") -> str:
             raise DocumentError(f"{name}: binary file, not text (contains NUL bytes)")
         text = _decode_8bit(raw, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CHARACTER_REFERENCE.search(text):  # text copied from a web page's source: "&ldquo;"
+        text = html.unescape(text)
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\t\f\v")
     if "\x00" in text or controls > max(8, len(text[:20000]) // 100):
         raise DocumentError(f"{name}: binary file, not text")
     if not text.strip():
         raise DocumentError(f"{name}: empty file")
     return text
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
 def _decode_8bit(raw: bytes, name: str) -> str:

@@ -219,7 +219,11 @@ def _trim_lead(doc, text: str, start: int, end: int) -> int:
             first.text.isupper() and len(first.text) > 2 and not following.text.isupper() and len(tokens) > 2
         )
         country_end = bool(previous) and find_country(f"{previous} {first.text}") is not None
-        if first.tag_ in ("VBG", "NNS") or capitals or country_end:
+        # "Minister of Foreign Affairs and Expatriates Ayman Safadi": a plural ends the title
+        title_end = (
+            first.text.endswith("s") and first.text[:1].isupper() and previous.lower() in ("and", "of")
+        )
+        if first.tag_ in ("VBG", "NNS") or capitals or country_end or title_end:
             tokens = tokens[1:]
             start = tokens[0].idx
             continue

@@ -150,7 +150,10 @@ def _is_saying(token, context: SpeakerContext) -> bool:
     if lemma in words["with_particle"]:
         particles = words["with_particle"][lemma]
         if any(c.lower_ in particles and c.dep_ in ("prep", "prt", "advmod") for c in children):
-            return True
+            # "called on the parties to act" urges; "called on Prime Minister X" is a visit
+            return not (
+                lemma == "call" and not any(c.lower_ == "for" for c in children) and not _urges(token)
+            )
         if lemma not in words["with_object"]:
             return False
     if lemma in words["with_object"]:
@@ -166,6 +169,17 @@ def _is_saying(token, context: SpeakerContext) -> bool:
     if any(o.lemma_.lower() in words["not_with_object"].get(lemma, ()) for o in objects):
         return False  # "welcomed the new ambassadors"
     return lemma not in words["not_alone"]
+
+
+def _urges(token) -> bool:
+    """Whether a verb has a "to"-clause of what someone is urged to do ("called on X to act")."""
+    near = [c for c in token.children if c.dep_ not in ("conj", "cc")]
+    words = [t for c in near for t in c.subtree] + near
+    return any(
+        t.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl")
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
+        for t in words
+    )
 
 
 def _subject_of(token):

@@ -20,7 +20,7 @@ _AFTER_QUOTE = re.compile(
     rf"^[,.]?[ \t]*[-–—]?[ \t]*(?P<attr>[^.“”\"\n]{{0,120}}?)\b{_QUOTE_VERBS}\b(?P<tail>[^.“”\"\n]{{0,80}})"
 )
 _BEFORE_QUOTE = re.compile(
-    rf"(?P<attr>[^.“”\"\n]{{0,160}}?)\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:]\s*(?:adding,?\s*)?$"
+    rf"(?P<attr>[^.“”\"\n]{{0,160}}?)\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:;]\s*(?:adding,?\s*)?$"
 )
 _RESUMED_QUOTE = re.compile(
     rf"[,]?[ \t]*[^“”\"\n.]{{0,120}}?\b{_QUOTE_VERBS}\b[^“”\"\n.]{{0,60}}?,[ \t]*(?P<open>[“\"])"
