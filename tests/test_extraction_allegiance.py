@@ -32,3 +32,25 @@ def test_a_title_of_one_country_outranks_the_country_written_about(extractor):
     )
     meeting = extractor.extract(text, "title.txt")["meetings"][0]
     assert by_name(meeting)["Tom Hale"]["country"] == "US"
+
+
+def test_a_title_of_one_country_is_read_before_the_country_written_about_most(extractor):
+    text = (
+        "April 10, 2016\n\nMr. Kenji Mori, Minister for Foreign Affairs, held a meeting with Dr. Hans Weber, "
+        "Federal Minister for Foreign Affairs, during the G7 Foreign Ministers' Meeting. Germany and Germany's "
+        "firms, German investment and Germany's role were discussed.\n"
+    )
+    meeting = extractor.extract(text, "federal.txt")["meetings"][0]
+    assert by_name(meeting)["Hans Weber"]["country"] == "DE"
+    assert by_name(meeting)["Kenji Mori"]["country"] != "DE"
+
+
+def test_the_publishers_minister_on_a_call_with_an_international_official_is_of_the_country_written_about(
+    extractor,
+):
+    text = (
+        "2025-02-01\n\nForeign Minister Reza Karimi held a phone call with IAEA Director General Paul Grant. "
+        "Iran's programme is peaceful, Iran will cooperate, and Iranian experts will meet the agency.\n"
+    )
+    meeting = extractor.extract(text, "iaea.txt")["meetings"][0]
+    assert by_name(meeting)["Reza Karimi"]["country"] == "IR"

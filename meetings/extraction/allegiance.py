@@ -31,6 +31,12 @@ def fill_countries(drafts, guests=None, home: str | None = None, text: str = "")
         for person in draft.people
         if person.role and _has_counterpart(person, draft)
     }
+    for draft in drafts:  # a title of one country first ("Federal Minister for Foreign Affairs")
+        for person in draft.people:
+            shared = (person.role or "").lower() in titles.SHARED_TITLES
+            code = title_country(person.role) if person.country is None and not shared else None
+            if code and all(o.country != code for o in draft.people if o is not person):
+                person.country = code
     for draft in drafts:
         for person in draft.people:
             others = {o.country for o in draft.people if o is not person and o.country}
@@ -49,7 +55,6 @@ def fill_countries(drafts, guests=None, home: str | None = None, text: str = "")
             if (
                 person.country is None
                 and own
-                and others
                 and own not in others
                 and not international(person)
                 and not (own == draft.country and (draft.country in visited or "*" in visited))

@@ -67,11 +67,19 @@ TITLE_COUNTRIES = {
     "external affairs minister": "IN",
     "minister of external affairs": "IN",
     "chief cabinet secretary": "JP",
+    # the German ministry's own style ("Federal Foreign Minister X"); Austria's minister is "for
+    # European and International Affairs"
+    "federal foreign minister": "DE",
+    "federal minister for foreign affairs": "DE",
     "taoiseach": "IE",
     "tánaiste": "IE",
     "state councilor": "CN",
     "state councillor": "CN",
 }
+
+# Of those, titles other countries use too ("Foreign Secretary" in India and Mexico): they give
+# way to the dateline's or the venue's country.
+SHARED_TITLES = {"secretary", "foreign secretary"}
 
 # Titles that make a person a head of state or government ("the head of state" refers to them).
 HEAD_OF_STATE = {"president", "king", "queen", "emir", "amir", "sultan", "monarch", "shah"}
