@@ -7,6 +7,7 @@ statement found later can point back at its exact source.
 from __future__ import annotations
 
 import codecs
+import functools
 import html
 import re
 import unicodedata
@@ -52,6 +53,7 @@ def read_document(path) -> str:
     return decode_bytes(raw, path.name)
 
 
+@functools.lru_cache(maxsize=16384)
 def strip_accents(text: str) -> str:
     """The text without accents ("Bogotá" → "Bogota"): the one rule every comparison form uses."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

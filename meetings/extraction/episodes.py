@@ -174,10 +174,10 @@ def _listed_as_group(sent, person: Person) -> bool:
 
 def encounter_in(sent, people: list[Person]) -> Encounter | None:
     """The encounter a sentence tells, read from the parse, or None when it tells none."""
-    if planned(sent):
+    if not any(sent.start_char <= m.start < sent.end_char for p in people for m in p.mentions):
         return None
     trigger = _trigger(sent)
-    if trigger is None:
+    if trigger is None or planned(sent):
         return None
     acting, met = _side_positions(trigger)
     present = people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc))

@@ -65,6 +65,7 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case without accents, for comparing names."""
     return strip_accents(text).lower()

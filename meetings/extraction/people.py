@@ -211,7 +211,8 @@ def _trim_lead(doc, text: str, start: int, end: int) -> int:
     """A name's start without a word that only stands before it: a verb ("Welcoming Edward ..."),
     a plural noun ending a title ("... and Expatriates Ayman Safadi"), a word in capitals
     ("POWER Mohammad ..."), the end of a country's name ("Sri Lanka Abdul ...")."""
-    tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    tokens = [t for t in span if not t.is_space and t.idx >= start] if span is not None else []
     while len(tokens) > 2 or (len(tokens) == 2 and tokens[1].text[:1].isupper()):
         first, following = tokens[0], tokens[1]
         previous = doc[first.i - 1].text if first.i > 0 else ""
