@@ -75,3 +75,12 @@ def test_planned_meetings_are_told_as_still_to_come(extractor):
     assert planned(next(nlp("Ken Mori will meet the minister on Friday.").sents))
     assert planned(next(nlp("They discussed an upcoming visit of Ken Mori.").sents))
     assert not planned(next(nlp("Ken Mori met the minister on Friday.").sents))
+
+
+def test_a_host_named_only_by_title_in_the_meeting_sentence_is_a_participant(extractor):
+    text = (
+        "Secretary-General Pia Lund\n\nGeneva, 21 May 2012\n\n"
+        "The Secretary-General met today with H.E. Mr. Omar Haddad, President of Jordan.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "title.txt"))
+    assert sorted(by_name(meeting)) == ["Omar Haddad", "Pia Lund"]

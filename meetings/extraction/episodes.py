@@ -18,6 +18,7 @@ from .document import doc_text
 from .encounters import MeetingDraft, has_explicit_day, people_in
 from .people import Person
 from .planning import planned
+from .roles import resolve_reference
 
 # Verbs whose subject meets their object (or the object of their "with").
 ENCOUNTER_VERBS = {
@@ -50,6 +51,7 @@ class Encounter:
     sentence: object
     actors: list[Person] = field(default_factory=list)
     counterparts: list[Person] = field(default_factory=list)
+    titled: list[Person] = field(default_factory=list)  # the actor named by a title only
 
 
 def _trigger(sent):
@@ -194,6 +196,15 @@ def encounter_in(sent, people: list[Person]) -> Encounter | None:
                 found.counterparts.append(person)
     if not found.counterparts:
         return None
+    if not found.actors:  # "The Secretary-General met today with ...": the title stands for its holder
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            words = list(subject.subtree)
+            phrase = subject.doc[words[0].i : words[-1].i + 1].text
+            others = [p for p in people if p not in found.counterparts]
+            holder = resolve_reference(phrase, others, [])
+            if holder is not None:
+                found.titled.append(holder)
     return found
 
 
@@ -241,6 +252,9 @@ def split_encounters(
                 continue  # told again ("Onyeama also received ... Cui Jianchun, today")
             pieces.append((actors, group, encounter.sentence))
     if len(pieces) < 2 and (main.people or not pieces):
+        for actor in encounters[0].titled if encounters and len(main.people) < 2 else []:
+            if actor not in main.people:  # named only by title in the sentence of meeting
+                main.people.insert(0, actor)
         return drafts
     out = []
     for actors, group, sent in pieces:
