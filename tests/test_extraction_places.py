@@ -102,3 +102,22 @@ def test_where_they_are_comes_before_where_they_go(extractor):
     )
     meetings = extractor.extract(text, "go.txt")["meetings"]
     assert meetings and meetings[0]["city"] == "Washington"
+
+
+def test_two_capitals_as_subjects_stand_for_their_governments(extractor):
+    text = (
+        "2020-10-23\n\nMOSCOW, October 23. /TASS/. Moscow and Bishkek have confirmed their commitment to "
+        "cooperation, Foreign Minister Ivan Petrov said Friday after talks with Foreign Minister Aibek Uulu.\n"
+    )
+    meeting = extractor.extract(text, "capitals.txt")["meetings"][0]
+    assert (meeting["city"], meeting["country"]) == ("Moscow", "RU")
+
+
+def test_meetings_said_to_be_held_in_a_country_outrank_a_dateline_abroad(extractor):
+    text = (
+        "2020-01-08\nHAVANA, Cuba, Jan 8 (ACN) - Foreign Minister Luis Perez is holding bilateral meetings "
+        "in Mexico, where he arrived to attend a summit.\n\n"
+        "Perez held a meeting with Foreign Minister Ana Duarte of Peru.\n"
+    )
+    meetings = extractor.extract(text, "stated.txt")["meetings"]
+    assert meetings and (meetings[0]["city"], meetings[0]["country"]) == (None, "MX")

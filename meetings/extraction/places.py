@@ -18,6 +18,7 @@ from .roles import resolve_reference, title_head
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to|visited|visiting|visits)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de|da|do|del|al|el|of|la|le)?\s*[A-Z][\w'’.-]*){0,3})"
 )
+_DATELINE_OPENING = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")
 _SIDELINES = re.compile(r"\b(?:sidelines?|margins?|fringes?)\s+of\b", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?:Location:\s*)?(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?)\s*(?:,|\(|–|—|-{1,2}\s|:\s|\.\s)", re.MULTILINE
@@ -38,7 +39,7 @@ def find_place(
         s
         for s in sentences
         if s not in draft.sentences
-        and re.search(r"\b(meeting|talks|met|visit|took place|summit)\b", s.text, re.I)
+        and re.search(r"\b(meetings?|talks|met|visit|took place|summit)\b", s.text, re.I)
     ]
     for sent in about:
         city = _city_in(sent, wide=sent in draft.sentences)
@@ -49,6 +50,9 @@ def find_place(
         if city:
             return city
     city = dateline_city(text, body_start)
+    stated = _country_stated(about)
+    if stated and (city is None or city[1] != stated):
+        return None, stated  # "bilateral meetings in Mexico, where he arrived" under a Havana dateline
     if any(_SIDELINES.search(sent.text) for sent in draft.sentences):
         # on the margins of an event the text does not place, a dateline in a capital is the
         # home desk's ("WASHINGTON: ... on the margins of the Arctic Council Ministerial"), one
@@ -85,6 +89,21 @@ def find_place(
         if title_head(person.role) in titles.HEAD_OF_STATE | titles.HEAD_OF_GOVERNMENT and person.country:
             return None, person.country
     return None, None
+
+
+_STATED_IN = re.compile(
+    r"\b(?:meetings?|talks|met|arrived|visit(?:ing)?|held)\b[^.;]{0,40}?\bin\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _country_stated(sentences) -> str | None:
+    """A country the meeting is said to be held in, with no city: "meetings in Mexico", "arrived
+    in Mexico", "talks held in Georgia"."""
+    for sent in sentences:
+        for start, _end, code in country_mentions(sent.text):
+            if _STATED_IN.search(sent.text[max(0, start - 60) : start]):
+                return code
+    return None
 
 
 def _host_country(draft: MeetingDraft) -> str | None:
@@ -131,6 +150,8 @@ def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
         if at >= 0 and not speaking and not cited:
             return city, country_of_city(city)
     text = doc_text(sent.doc)
+    opening = _DATELINE_OPENING.match(sent.text)  # "HAVANA, Cuba, Jan 8 (ACN) - ...": the dateline
+    dateline_end = opening.end() if opening else 0
     # "in Washington" before "travel to New York": where they are, before where they go
     prepositional = sorted(
         (m for m in _IN_PLACE.finditer(sent.text)),
@@ -143,6 +164,7 @@ def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
         if e.label_ in ("GPE", "LOC", "FAC")
         and not re.search(r"\bfrom\s+(the\s+)?$", text[max(0, e.start_char - 12) : e.start_char])
         and not _metonymy(e)
+        and e.start_char >= sent.start_char + dateline_end
     ]  # a city someone comes "from" is not where they meet; "Stockholm still needed" is its government
     for name in prepositional + entities:
         found = _as_city(name, wide)
@@ -165,6 +187,8 @@ def _metonymy(entity) -> bool:
     or an issue when it qualifies a noun outside a phrase of location ("a Gaza cease-fire deal";
     but "at the official London residence" is a place)."""
     root = entity.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Bishkek have confirmed"
+        root = root.head
     if root.dep_ in _METONYMY:
         return True
     if root.dep_ in ("compound", "amod"):
