@@ -21,6 +21,8 @@ def reported(extractor, sentence):
         "Duarte raised concerns about the delays at the port of Mombasa.",
         "Duarte asserted that the trade agreement must be signed this year.",
         "Duarte referred to the progress made in the energy talks.",
+        "Duarte shared her views on developments in the Horn of Africa.",
+        "Duarte made an open invitation to Kenyan investors.",
     ],
 )
 def test_verbs_and_frames_of_the_lexicon_make_reported_speech(extractor, sentence):
