@@ -75,3 +75,16 @@ def test_a_quotation_after_a_semicolon_is_direct_and_its_lead_in_is_not_reported
     text = OPENING + "In a post on X, Duarte said; “We had a useful exchange on trade and security.”\n"
     meeting = only_meeting(extractor.extract(text, "semi.txt"))
     assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ana Duarte", "direct")]
+
+
+def test_the_head_of_a_countrys_diplomacy_is_its_foreign_minister():
+    from meetings.extraction.people import Person
+    from meetings.extraction.roles import resolve_reference
+
+    ana = Person("Ana Duarte", role="Foreign Minister", country="PT")
+    peter = Person("Peter Otieno", role="Foreign Minister", country="KE")
+    mayor = Person("Rita Gomes", role="Mayor", country="PT")
+    people = [ana, peter, mayor]
+    assert resolve_reference("The head of Kenyan diplomacy", people, []) is peter
+    assert resolve_reference("Portugal's top diplomat", people, []) is ana
+    assert resolve_reference("the head of the Ministry of Foreign Affairs of Kenya", people, []) is peter
