@@ -88,3 +88,15 @@ def test_the_head_of_a_countrys_diplomacy_is_its_foreign_minister():
     assert resolve_reference("The head of Kenyan diplomacy", people, []) is peter
     assert resolve_reference("Portugal's top diplomat", people, []) is ana
     assert resolve_reference("the head of the Ministry of Foreign Affairs of Kenya", people, []) is peter
+
+
+def test_a_transcript_turn_may_carry_a_note_in_brackets(extractor):
+    text = (
+        "13 November 2017\n\nMeeting with the President of Turkey\n\n"
+        "President Ivan Petrov: Mr President, welcome. We will hold a working meeting today.\n\n"
+        "President Ali Demir (retranslated): Mr President, I am happy to meet with you again.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "turns.txt"))
+    speakers = [(s["speaker"], s["kind"]) for s in meeting["statements"]]
+    assert ("Ali Demir", "direct") in speakers
+    assert all("retranslated" not in s["text"] for s in meeting["statements"])

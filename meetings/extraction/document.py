@@ -180,7 +180,8 @@ _LEAD_IN = re.compile(
 )
 _TURN = re.compile(
     r"^(?P<label>Q|A|[A-Z][A-Z.'’ -]{1,40}[A-Z.]|"
-    r"[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|for|and|de|da|al|bin|van|von|del)\s+)*[A-Z][\w.'’-]+){0,7}):\s+(?P<rest>\S.*)$"
+    r"[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|for|and|de|da|al|bin|van|von|del)\s+)*[A-Z][\w.'’-]+){0,7})"
+    r"(?:\s*\([^)\n]{1,30}\))?:\s+(?P<rest>\S.*)$"  # "... Erdogan (retranslated): ", "Carl Dinnen (ITV): "
 )
 FIELD_LABELS = {
     "date", "location", "by", "source", "photo", "photos", "tags", "published", "updated", "fonte",
