@@ -100,3 +100,20 @@ def test_a_transcript_turn_may_carry_a_note_in_brackets(extractor):
     speakers = [(s["speaker"], s["kind"]) for s in meeting["statements"]]
     assert ("Ali Demir", "direct") in speakers
     assert all("retranslated" not in s["text"] for s in meeting["statements"])
+
+
+def test_any_verb_of_the_lexicon_attributes_a_quotation(extractor):
+    text = OPENING + "Otieno mentioned, “The port of Mombasa will be modernised with Portuguese help.”\n"
+    meeting = only_meeting(extractor.extract(text, "mentioned.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Peter Otieno", "direct")]
+
+
+def test_the_written_forms_of_the_lexicon_verbs():
+    import re
+
+    from meetings.extraction.lexicon import quote_verbs
+
+    pattern = re.compile(rf"\b{quote_verbs()}\b")
+    for form in ("said", "mentioned", "went on", "pointed out", "emphasised", "according to", "replied"):
+        assert pattern.fullmatch(form), form
+    assert not pattern.fullmatch("made")  # "made clear" needs its object

@@ -8,34 +8,14 @@ subject (or passive agent) of the verb, resolved through the people of the docum
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from pathlib import Path
 
 from . import titles
 from .document import doc_text
+from .lexicon import lexicon
 from .people import Person, person_at
 from .roles import title_head
 from .statements import _ACCORDING_TO, _PRONOUNS, Found, SpeakerContext, _strip_span
-
-LEXICON_FILE = Path(__file__).resolve().parent / "data" / "speech.json"
-
-
-@cache
-def lexicon() -> dict:
-    """The speech lexicon, with its lists as sets and its frames compiled."""
-    with LEXICON_FILE.open(encoding="utf-8") as handle:
-        raw = json.load(handle)
-    return {
-        "verbs": set(raw["verbs"]),
-        "with_particle": {k: set(v) for k, v in raw["with_particle"].items()},
-        "with_object": {k: set(v) for k, v in raw["with_object"].items()},
-        "not_alone": set(raw["not_alone"]),
-        "not_with_person_object": set(raw["not_with_person_object"]),
-        "not_with_object": {k: set(v) for k, v in raw["not_with_object"].items()},
-        "frames": [re.compile(f, re.IGNORECASE) for f in raw["frames"]],
-    }
 
 
 def introduces_quotation(sent, quoted) -> bool:

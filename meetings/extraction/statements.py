@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from .document import SpeechBlock
+from .lexicon import quote_verbs
 from .people import Person, clean_name, compatible, person_at
 from .roles import resolve_reference, title_head
 
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_QUOTE_VERBS = r"(?:said|says|stated|states|added|noted|stressed|emphasi[sz]ed|underlined|told|posted|tweeted|wrote|declared|remarked|explained|continued|concluded|affirmed|asserted|insisted|recalled|observed|announced|pointed out|according to|replied|responded|answered|warned|urged|admitted|acknowledged|argued|vowed)"
+_QUOTE_VERBS = quote_verbs()
 _AFTER_QUOTE = re.compile(
     rf"^[,.]?[ \t]*[-–—]?[ \t]*(?P<attr>[^.“”\"\n]{{0,120}}?)\b{_QUOTE_VERBS}\b(?P<tail>[^.“”\"\n]{{0,80}})"
 )
