@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lexicon import quote_verbs
+
 # Press releases are short; a longer text is analysed up to this many characters so that a
 # 5 MB file costs seconds, not minutes. Offsets still refer to the whole text.
 MAX_ANALYSED_CHARS = 100_000
@@ -174,7 +176,7 @@ def _mostly_date(para: Paragraph, span: tuple[int, int]) -> bool:
 
 # --- speech blocks -----------------------------------------------------------------------------
 
-SPEECH_LEAD_VERBS = r"(said|says|stated|states|noted|added|remarked|replied|answered|continued|declared|told|asked|emphasi[sz]ed|stressed|underlined)"
+SPEECH_LEAD_VERBS = f"({quote_verbs()})"  # the speech lexicon's written forms (lexicon.py)
 _LEAD_IN = re.compile(
     rf"^(?P<lead>.{{3,200}}?\b{SPEECH_LEAD_VERBS}\b[^:]{{0,60}}):\s*(?P<rest>.*)$", re.DOTALL
 )
