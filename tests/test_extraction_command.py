@@ -90,3 +90,9 @@ def test_a_five_megabyte_text_is_extracted(tmp_path):
     status, lines, err = run(path)
     assert status == 0, err
     assert lines[0]["meetings"][0]["city"] == "Lima"
+
+
+def test_character_references_of_a_web_page_become_characters(tmp_path):
+    page = tmp_path / "entities.txt"
+    page.write_text("Talks in Lima\n\nMinister Ana Duarte said &ldquo;we agree&rdquo; &amp; smiled.\n")
+    assert "“we agree” & smiled" in read_document(page)

@@ -119,3 +119,12 @@ def test_yearless_date_in_a_january_article_is_last_december():
 def test_relative_phrase_without_reference_is_unknown_but_full_dates_still_resolve():
     assert resolve_date("on Monday", None) is None
     assert resolve_date("on February 5, 2019", None) == date(2019, 2, 5)
+
+
+def test_a_date_line_with_a_slash_before_the_year_and_a_byline_date():
+    from meetings.extraction.dates import find_date_line
+
+    assert find_date_line("13 november / 2017\n\nThe talks.")[0].isoformat() == "2017-11-13"
+    line = "Written by Ana Ruiz on 23/07/2021 . Posted in News\n\nThe talks."
+    assert find_date_line(line)[0].isoformat() == "2021-07-23"
+    assert find_date_line("The ministers met on 23/07/2021 in Lima to discuss trade and more.") is None

@@ -181,3 +181,23 @@ def test_kind_of_a_state_agency_is_government_not_media():
             "country": "KR",
         }
     ]
+
+
+def test_a_social_platform_counts_when_cited_not_in_page_boilerplate():
+    cited = find_organizations("The ministry said in a Facebook post that the talks went well.")
+    assert [o["name"] for o in cited] == ["Facebook"]
+    assert find_organizations("Share on: Facebook | LinkedIn\n\nThe talks went well.") == []
+
+
+def test_sentences_run_together_and_numbers_are_no_organization_names():
+    names = [
+        o["name"]
+        for o in find_organizations("He met Blinken.The Council of Europe met on 3 May 2021 . Posted in News")
+    ]
+    assert "Blinken.The" not in names and not any(n[0].isdigit() for n in names)
+    assert [o["name"] for o in find_organizations("Azernews.Az reports that the talks went well.")] != []
+
+
+def test_month_abbreviations_in_capitals_are_no_acronyms():
+    found = find_organizations("Posted On: 24 MAR 2026 8:48PM by PIB Delhi")
+    assert all(o["name"] != "MAR" for o in found)

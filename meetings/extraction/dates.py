@@ -41,8 +41,8 @@ _DATE = re.compile(
     r"|(?P<a2>[0-3]?\d)[./-](?P<b2>[0-3]?\d)[./-]{y2}"
     # 20-25 November 2019 / 20-25 November / from 18 to 19 September (a range: its first day)
     r"|{d3}\s*(?:[-–]|\s(?:to|and|until)\s)\s*[0-3]?\d\s+{m3}(?:,?\s+{y3})?"
-    # 06 April 2016, 3rd of December, 2019
-    r"|{d4}(?:\s+of)?\s+{m4},?\s+{y4}"
+    # 06 April 2016, 3rd of December, 2019, 13 november / 2017
+    r"|{d4}(?:\s+of)?\s+{m4}(?:,?\s+|\s*/\s*){y4}"
     # December 3, 2019; Apr. 19 2024; Sept. 22, 2013
     r"|{m5}\s+{d5},?\s+{y5}"
     # yearless: 3 December; December 3; Dec. 3
@@ -73,7 +73,9 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_BEFORE = re.compile(
-    r"\b(?:published|posted|updated|released|issued|dated?)\b[\s:]*(?:on)?\s*$", re.I
+    r"\b(?:published|posted|updated|released|issued|dated?)\b[\s:]*(?:on)?\s*$"
+    r"|\b(?:written|posted|published|filed)\s+by\s+[^,\n]{2,50}?\s+on\s*$",  # "Written by Ana Ruiz on 23/07/2021"
+    re.I,
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

@@ -7,10 +7,14 @@ statement found later can point back at its exact source.
 from __future__ import annotations
 
 import codecs
+import functools
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from .lexicon import quote_verbs
 
 # Press releases are short; a longer text is analysed up to this many characters so that a
 # 5 MB file costs seconds, not minutes. Offsets still refer to the whole text.
@@ -51,6 +55,7 @@ def read_document(path) -> str:
     return decode_bytes(raw, path.name)
 
 
+@functools.lru_cache(maxsize=16384)
 def strip_accents(text: str) -> str:
     """The text without accents ("Bogotá" → "Bogota"): the one rule every comparison form uses."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -72,12 +77,17 @@ def decode_bytes(raw: bytes, name: str = "document") -> str:
             raise DocumentError(f"{name}: binary file, not text (contains NUL bytes)")
         text = _decode_8bit(raw, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CHARACTER_REFERENCE.search(text):  # text copied from a web page's source: "&ldquo;"
+        text = html.unescape(text)
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\t\f\v")
     if "\x00" in text or controls > max(8, len(text[:20000]) // 100):
         raise DocumentError(f"{name}: binary file, not text")
     if not text.strip():
         raise DocumentError(f"{name}: empty file")
     return text
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
 def _decode_8bit(raw: bytes, name: str) -> str:
@@ -166,13 +176,14 @@ def _mostly_date(para: Paragraph, span: tuple[int, int]) -> bool:
 
 # --- speech blocks -----------------------------------------------------------------------------
 
-SPEECH_LEAD_VERBS = r"(said|says|stated|states|noted|added|remarked|replied|answered|continued|declared|told|asked|emphasi[sz]ed|stressed|underlined)"
+SPEECH_LEAD_VERBS = f"({quote_verbs()})"  # the speech lexicon's written forms (lexicon.py)
 _LEAD_IN = re.compile(
     rf"^(?P<lead>.{{3,200}}?\b{SPEECH_LEAD_VERBS}\b[^:]{{0,60}}):\s*(?P<rest>.*)$", re.DOTALL
 )
 _TURN = re.compile(
     r"^(?P<label>Q|A|[A-Z][A-Z.'’ -]{1,40}[A-Z.]|"
-    r"[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|for|and|de|da|al|bin|van|von|del)\s+)*[A-Z][\w.'’-]+){0,7}):\s+(?P<rest>\S.*)$"
+    r"[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|for|and|de|da|al|bin|van|von|del)\s+)*[A-Z][\w.'’-]+){0,7})"
+    r"(?:\s*\([^)\n]{1,30}\))?:\s+(?P<rest>\S.*)$"  # "... Erdogan (retranslated): ", "Carl Dinnen (ITV): "
 )
 FIELD_LABELS = {
     "date", "location", "by", "source", "photo", "photos", "tags", "published", "updated", "fonte",

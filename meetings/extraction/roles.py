@@ -286,6 +286,13 @@ def country_from_titles(person: Person, text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Phrases that stand for a country's foreign minister.
+_FOREIGN_MINISTER_PHRASE = re.compile(
+    r"\bhead of (?:the )?(?:[\w-]+ )?diplomacy\b|\b(?:top|chief) diplomat\b|"
+    r"\bhead of the (?:ministry of foreign affairs|foreign ministry|ministry of external affairs)\b"
+)
+
+
 def resolve_reference(phrase: str, candidates: list[Person], recent: list[Person]) -> Person | None:
     """The person a title phrase stands for: "The Russian Minister", "IEPF President", "the head
     of state", "The Georgian PM". Ties go to the person spoken of most recently."""
@@ -295,6 +302,10 @@ def resolve_reference(phrase: str, candidates: list[Person], recent: list[Person
         pool = [p for p in candidates if title_head(p.role) in titles.HEAD_OF_STATE]
     elif re.search(r"\bhead of (the )?government\b", low):
         pool = [p for p in candidates if title_head(p.role) in titles.HEAD_OF_GOVERNMENT]
+    elif _FOREIGN_MINISTER_PHRASE.search(low):  # "the head of British diplomacy", "the top diplomat"
+        pool = [p for p in candidates if re.search(r"\b(?:foreign|external)\b", fold(p.role or ""))]
+        stated = [code for _s, _e, code in country_mentions(phrase)]
+        country = country or (stated[0] if stated else None)
     elif re.search(r"\bleader\b", low):  # "the Australian leader"
         leaders = titles.HEAD_OF_STATE | titles.HEAD_OF_GOVERNMENT
         pool = [p for p in candidates if title_head(p.role) in leaders]

@@ -7,6 +7,7 @@ that ingest uses and the scorer ignores:
   `start`/`end` (where the participant is first named);
 - meeting `kind` ("in_person", "phone" or "video");
 - organization `kind` and `country`.
+- meeting, participant and statement `confidence` (0..1; see the package docstring).
 
 `DocumentResult.as_dict()` gives exactly the object `manage.py extract` prints for one document.
 """
@@ -36,6 +37,7 @@ class Statement(_AsDict):
     start: int
     end: int
     attribution: str  # the speaker as the source wrote it here: "S.Lavrov", "The Russian Minister"
+    confidence: float = 1.0  # 0..1, see the package docstring
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Participant(_AsDict):
     mentions: list[str] = field(default_factory=list)
     start: int | None = None
     end: int | None = None
+    confidence: float = 1.0
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Meeting(_AsDict):
     kind: str = "in_person"  # "in_person" | "phone" | "video"
     participants: list[Participant] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    confidence: float = 1.0
 
 
 @dataclass

@@ -10,18 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import titles
-from .document import SpeechBlock, doc_text
+from .document import SpeechBlock
+from .lexicon import quote_verbs
 from .people import Person, clean_name, compatible, person_at
 from .roles import resolve_reference, title_head
 
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_QUOTE_VERBS = r"(?:said|says|stated|states|added|noted|stressed|emphasi[sz]ed|underlined|told|posted|tweeted|wrote|declared|remarked|explained|continued|concluded|affirmed|asserted|insisted|recalled|observed|announced|pointed out|according to|replied|responded|answered|warned|urged|admitted|acknowledged|argued|vowed)"
+_QUOTE_VERBS = quote_verbs()
 _AFTER_QUOTE = re.compile(
     rf"^[,.]?[ \t]*[-–—]?[ \t]*(?P<attr>[^.“”\"\n]{{0,120}}?)\b{_QUOTE_VERBS}\b(?P<tail>[^.“”\"\n]{{0,80}})"
 )
 _BEFORE_QUOTE = re.compile(
-    rf"(?P<attr>[^.“”\"\n]{{0,160}}?)\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:]\s*(?:adding,?\s*)?$"
+    rf"(?P<attr>[^.“”\"\n]{{0,160}}?)\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:;]\s*(?:adding,?\s*)?$"
 )
 _RESUMED_QUOTE = re.compile(
     rf"[,]?[ \t]*[^“”\"\n.]{{0,120}}?\b{_QUOTE_VERBS}\b[^“”\"\n.]{{0,60}}?,[ \t]*(?P<open>[“\"])"
@@ -143,6 +143,8 @@ def quotations(
     """Direct statements from quotations attributed to a person ("“...” – Umud Mirzayev said",
     "X said: “...”", "... Retno said, adding, “...”"). Quotations of non-persons are left alone.
     The sentences before each quotation are read first, so that "..., he said" finds its "he"."""
+    from .reported import _reported_speaker, _sentence_subject  # reported.py builds on this module
+
     found = []
     pending = list(sentences)
 
@@ -259,167 +261,3 @@ def _quote_speaker(text: str, opening: int, closing: int, context: SpeakerContex
                 if person is not None:
                     return person, candidate
     return None, ""
-
-
-def reported_statements(
-    sentences, text: str, skip: list[tuple[int, int]], context: SpeakerContext, quoted: list[Found] = ()
-) -> list[Found]:
-    """Sentences of reported speech: a verb of saying whose subject is one person. Quotations
-    (`quoted`) met on the way count as their speaker being spoken of, for a following "he"."""
-    found = []
-    for index, sent in enumerate(sentences):
-        for quote in quoted:
-            if sent.start_char - 2 <= quote.start < sent.end_char:
-                context.note(quote.person)
-        if any(s <= sent.start_char < e for s, e in skip):
-            continue
-        person, attribution = _reported_speaker(sent, context)
-        subject = _sentence_subject(sent, context)
-        if person is not None and sent.text.rstrip().endswith(":"):
-            found.append(Found(person, "lead", sent.start_char, sent.end_char, attribution))
-            context.note(person)  # "He said:" introduces a speech block, it is no statement itself
-        elif person is not None:
-            start, end = _strip_span(text, sent.start_char, _sentence_end(text, sentences, index))
-            found.append(Found(person, "reported", start, end, attribution))
-            context.note(person)
-        elif subject is not None:
-            context.note(subject)
-    return found
-
-
-def _sentence_end(text: str, sentences, index: int) -> int:
-    """Where a sentence really ends: the parser sometimes cuts one before its last words
-    ("... and intends" | "to work actively ..."); a piece that starts in lower case on the same
-    line belongs to it."""
-    end = sentences[index].end_char
-    for following in sentences[index + 1 : index + 4]:
-        tail = text[:end].rstrip()
-        if "\n" in text[len(tail) : following.start_char] or tail.rstrip('”"’)')[-1:] in ".!?…":
-            break
-        end = following.end_char
-    return end
-
-
-def _reported_speaker(sent, context: SpeakerContext):
-    match = _ACCORDING_TO.match(sent.text)
-    if match:
-        start = sent.start_char + match.start("who")
-        person = context.resolve_phrase(match.group("who"), start, start + len(match.group("who")))
-        if person is not None:
-            return person, match.group("who")
-    for token in sent:
-        if token.lemma_.lower() not in titles.SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
-            continue
-        if not _is_saying(token, context):
-            continue
-        subject = _subject_of(token)
-        if subject is None:
-            # the parser lost the subject; a name right before the verb is it ("... Borys Lozhkin said")
-            person = _named_just_before(context.people, doc_text(sent.doc), token.idx)
-            if person is not None:
-                return person, person.name
-            continue
-        person, phrase = _resolve_subject(subject, context)
-        if person is not None:
-            return person, phrase
-    return None, ""
-
-
-def _named_just_before(people: list[Person], text: str, position: int) -> Person | None:
-    for person in people:
-        for mention in person.mentions:
-            if mention.end <= position and re.fullmatch(
-                r"\s*(?:,[^,]{1,40},)?\s*", text[mention.end : position]
-            ):
-                return person
-    return None
-
-
-def _is_saying(token, context: SpeakerContext) -> bool:
-    lemma = token.lemma_.lower()
-    children = list(token.children)
-    if lemma == "point":
-        return any(c.lower_ == "out" for c in children)
-    if lemma == "bring":
-        return any(c.lower_ == "attention" for c in token.subtree)
-    if lemma == "call":
-        return any(c.lower_ in ("for", "on", "upon") and c.dep_ in ("prep", "prt") for c in children)
-    if lemma == "welcome":
-        objects = [c for c in children if c.dep_ == "dobj"]
-        return not any(person_at(context.people, o.idx, o.idx + len(o.text)) for o in objects)
-    return lemma not in titles.NOT_SAYING_ALONE
-
-
-def _subject_of(token):
-    for child in token.children:  # "This was announced by the Ambassador ...": the agent speaks
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    for child in token.children:
-        if child.dep_ == "nsubj":
-            return child
-        if child.dep_ == "nsubjpass":
-            return None
-    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(token.head)
-    quoted = token.head.head if token.head.lower_ == "as" else None
-    if quoted is not None and quoted.lemma_.lower() == "quote":  # "Lind was quoted as saying ..."
-        return next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    return None
-
-
-def _resolve_subject(subject, context: SpeakerContext):
-    if any(c.dep_ == "conj" for c in subject.children) or subject.lower_ in titles.GROUP_SUBJECTS:
-        return None, ""
-    if subject.tag_ in ("NNS", "NNPS"):
-        return None, ""
-    tokens = _phrase_tokens(subject)
-    tokens.sort(key=lambda t: t.i)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    phrase = "".join(t.text_with_ws for t in tokens).strip()
-    if subject.lower_ in _PRONOUNS:
-        return context.last(), subject.text
-    if subject.pos_ == "PRON":
-        return None, ""
-    person = person_at(context.people, subject.idx, subject.idx + len(subject.text))
-    if person is None and not title_head(subject.text):
-        return None, ""  # "The Georgian PM's press service said": a service, not a person
-    possessors = [
-        t for t in tokens if t.dep_ == "poss" and person_at(context.people, t.idx, t.idx + len(t.text))
-    ]
-    if person is None and possessors:
-        return None, ""  # "Lavrov's deputy said": someone else
-    if person is None:
-        person = person_at(context.people, start, end) or context.resolve_phrase(phrase, end, end)
-    return person, phrase
-
-
-def _phrase_tokens(subject) -> list:
-    """The words of a subject noun phrase: its head, determiners, modifiers and an "of" phrase
-    ("the head of state"), without clauses, appositions or other prepositional phrases."""
-    kept = []
-
-    def walk(token):
-        kept.append(token)
-        for child in token.children:
-            if child.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc"):
-                continue
-            if child.dep_ == "punct" and child.tag_ != "HYPH":  # keep "Governor-General" whole
-                continue
-            if child.dep_ == "prep" and not (token is subject and child.lower_ == "of"):
-                continue
-            walk(child)
-
-    walk(subject)
-    return kept
-
-
-def _sentence_subject(sent, context: SpeakerContext) -> Person | None:
-    root = sent.root
-    subject = _subject_of(root) if root.pos_ in ("VERB", "AUX") else None
-    if subject is None:
-        return None
-    if subject.lower_ in _PRONOUNS:
-        return context.last()
-    return person_at(context.people, subject.idx, subject.idx + len(subject.text))

@@ -67,11 +67,19 @@ TITLE_COUNTRIES = {
     "external affairs minister": "IN",
     "minister of external affairs": "IN",
     "chief cabinet secretary": "JP",
+    # the German ministry's own style ("Federal Foreign Minister X"); Austria's minister is "for
+    # European and International Affairs"
+    "federal foreign minister": "DE",
+    "federal minister for foreign affairs": "DE",
     "taoiseach": "IE",
     "tánaiste": "IE",
     "state councilor": "CN",
     "state councillor": "CN",
 }
+
+# Of those, titles other countries use too ("Foreign Secretary" in India and Mexico): they give
+# way to the dateline's or the venue's country.
+SHARED_TITLES = {"secretary", "foreign secretary"}
 
 # Titles that make a person a head of state or government ("the head of state" refers to them).
 HEAD_OF_STATE = {"president", "king", "queen", "emir", "amir", "sultan", "monarch", "shah"}
@@ -105,6 +113,7 @@ HONORIFICS = {
     "mister", "senor", "señor", "herr", "monsieur", "hon", "honourable", "honorable", "rev",
     "father", "imam", "ayatollah", "hrh", "his royal highness", "her royal highness", "dear",
     "shri", "sri", "smt", "shrimati", "h.h", "h.r.h", "his highness", "her highness",
+    "monsignor", "msgr", "mgr", "bishop", "archbishop", "cardinal", "rabbi", "sayyid", "sayed",
 }  # fmt: skip
 
 # Party labels written before a name like a title ("Democrat Jim McDermott").
@@ -117,24 +126,6 @@ NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "da
 # Russian/Turkic patronymics and forms of address: "Sergey Viktorovich", "Ilham Heydar oglu".
 PATRONYMIC_SUFFIXES = ("ovich", "evich", "ovna", "evna", "ovych", "yevych")
 PATRONYMIC_WORDS = {"oglu", "ogly", "qizi", "kyzy", "uulu", "ugli"}
-
-# Verbs of saying (lemmas) that introduce reported or direct speech.
-SPEECH_VERBS = {
-    "say", "note", "stress", "emphasize", "emphasise", "express", "thank", "state", "highlight",
-    "underline", "underscore", "point", "add", "inform", "tell", "mention", "welcome",
-    "congratulate", "recall", "hail", "voice", "reiterate", "affirm", "reaffirm", "praise",
-    "describe", "elaborate", "explain", "indicate", "announce", "ask", "urge", "assure",
-    "propose", "suggest", "invite", "confirm", "declare", "remark", "observe", "insist",
-    "acknowledge", "admit", "warn", "argue", "claim", "reply", "respond", "answer", "comment",
-    "brief", "bring", "appreciate", "condemn", "criticize", "criticise", "regret", "deplore",
-    "call", "hope", "believe", "wish", "convey", "outline", "share",
-    "recognize", "recognise", "commend", "applaud", "lament", "predict", "promise", "pledge",
-    "vow", "agree", "post", "tweet", "write", "continue", "conclude", "update", "apprise",
-}  # fmt: skip
-
-# Of those, verbs that never make a sentence reported speech by themselves (statements.py gives
-# "point out", "bring to attention" and "call for" their own tests).
-NOT_SAYING_ALONE = {"post", "tweet", "write", "continue", "agree", "share"}
 
 # Subjects that are groups, never one named speaker.
 GROUP_SUBJECTS = {

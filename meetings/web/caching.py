@@ -1,7 +1,7 @@
 """Public pages and API answers cached under the data version, with validators for browsers.
 
 Everything public changes only when records change (ingest, feed fetches, an editor's save or
-merge), and each of those moves `DataVersion` on (meetings/models.py, apps.py). So:
+merge), and each of those moves `DataVersion` on (meetings/models/versions.py, apps.py). So:
 
 - a rendered page is kept in Django's cache under (data version, address): the next request for
   the same address renders nothing until the data changes, and after a change the old entries are

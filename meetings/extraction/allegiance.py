@@ -1,0 +1,161 @@
+"""Whom each participant represents: the country (or international body) a participant speaks
+for, when the text gives no country word beside the name.
+
+In order: the person one assists ("assistant to the Ambassador"), the dateline's country for a
+title the reporter leaves unqualified, the country the document is about most (the publisher's
+own official: "Federal Foreign Minister X", "the Foreign Secretary"), the meeting's country for
+hosts at home, and last a title that belongs to one country ("Taoiseach").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import titles
+from .countries import country_mentions
+from .people import Person
+from .roles import resolve_reference, title_country, title_head
+
+
+def fill_countries(drafts, guests=None, home: str | None = None, text: str = "") -> None:
+    """Country of participants the text gives none for: the person they assist ("assistant to
+    the Ambassador"), the dateline's or the document's own country, else the meeting's country
+    for officials of no international body."""
+    everyone = [p for d in drafts for p in d.people]
+    multilateral = {(d.city, d.country) for d in drafts if at_multilateral_event(d)}
+    # the host's counterpart in one meeting is a guest in the others too
+    guests_anywhere = {
+        id(person)
+        for draft in drafts
+        for person in draft.people
+        if person.role and _has_counterpart(person, draft)
+    }
+    for draft in drafts:  # a title of one country first ("Federal Minister for Foreign Affairs")
+        for person in draft.people:
+            shared = (person.role or "").lower() in titles.SHARED_TITLES
+            code = title_country(person.role) if person.country is None and not shared else None
+            if code and all(o.country != code for o in draft.people if o is not person):
+                person.country = code
+    for draft in drafts:
+        for person in draft.people:
+            others = {o.country for o in draft.people if o is not person and o.country}
+            visited = (guests or {}).get(person, ())
+            visiting = (
+                draft.country in visited or "*" in visited or (draft.city, draft.country) in multilateral
+            )
+            own = next(
+                (
+                    c
+                    for c in (home, None if visiting else draft.country, title_country(person.role))
+                    if c and c not in others
+                ),
+                None,
+            ) or document_country(text, {p.country for p in everyone if p is not person and p.country})
+            if (
+                person.country is None
+                and own
+                and own not in others
+                and not international(person)
+                and not (own == draft.country and (draft.country in visited or "*" in visited))
+                and (person.role or person is draft.people[0])
+            ):
+                # "Federal Foreign Minister X met his Iranian counterpart": the publisher's own
+                # official is of the country the document is about most
+                person.country = own
+    for draft in drafts:
+        for person in draft.people:
+            role = (person.role or "").lower()
+            if person.country is None and " to " in role and title_head(role) in titles.ASSISTANT_TITLES:
+                served = role.split(" to ", 1)[1]
+                other = resolve_reference(served, [p for p in draft.people if p is not person], [])
+                if other is not None and other.country:
+                    person.country = other.country
+        if (draft.city, draft.country) in multilateral:
+            continue  # "on the sidelines of the G7 Summit": nobody is at home there
+        for person in draft.people:
+            visited = (guests or {}).get(person, ())
+            visiting = draft.country in visited or "*" in visited
+            counterpart = _has_counterpart(person, draft)
+            others = {o.country for o in draft.people if o is not person and o.country}
+            if person.country is None and home and others and home not in others and draft.country != home:
+                # "SEOUL (Yonhap) -- President Yoon ... summit in Tokyo" with Japan's Prime Minister,
+                # "Riyadh (SPA) -- the Minister received a phone call from Iran's Foreign Minister":
+                # the title the reporter leaves unqualified is of the dateline's country
+                person.country = home if not international(person) else None
+            if (
+                person.country is None
+                and draft.country
+                and not international(person)
+                and not visiting
+                and not (counterpart and person.role)
+                and id(person) not in guests_anywhere
+            ):
+                person.country = draft.country
+    for draft in drafts:
+        for person in draft.people:
+            if person.country is None:
+                person.country = title_country(person.role)
+
+
+def document_country(text: str, besides=frozenset()) -> str | None:
+    """The country a document mentions most besides those of others (``besides``), when it
+    stands out (named at least three times and more often than any other): the publisher's own,
+    as a rule."""
+    counts = Counter(code for _start, _end, code in country_mentions(text) if code not in besides)
+    counts = counts.most_common(2)
+    if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[1][1] >= counts[0][1]):
+        return None
+    return counts[0][0]
+
+
+def _has_counterpart(person: Person, draft) -> bool:
+    """Whether someone else in the meeting holds the person's office for the meeting's country:
+    two holders of one office of one state do not meet, so the person is the host's guest."""
+    return any(
+        o is not person and o.country == draft.country and _same_office(o.role, person.role)
+        for o in draft.people
+    )
+
+
+def at_multilateral_event(draft) -> bool:
+    text = " ".join(s.text for s in draft.sentences).lower()
+    text = re.sub(r"\b(?:press|news) conference\b", "", text)  # two people before journalists
+    text = re.sub(r"\b(?:their|bilateral|two-way) summit\b", "", text)  # two leaders' own summit
+    return bool(
+        re.search(
+            r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"
+            r"|\bministers['’]? meeting\b",
+            text,
+        )
+    )
+
+
+def affiliate(people: list[Person], organizations: list[dict]) -> None:
+    """The body a person speaks for, when their title names one ("IEPF Vice-President",
+    "ASEAN Secretary General"); kept with its kind to tell international officials apart."""
+    for person in people:
+        role = person.role or ""
+        for org in organizations:
+            names = [n for n in (org.get("acronym"), org.get("name")) if n]
+            if any(re.search(rf"\b{re.escape(n)}\b", role) for n in names):
+                person.organization = org["name"]
+                person.organization_kind = org.get("kind")
+                break
+
+
+_RANK = re.compile(r"\b(?:" + "|".join(titles.RANK_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _same_office(one: str | None, other: str | None) -> bool:
+    """ "Foreign Minister" and "Minister" are one office; "Deputy Foreign Minister" is another."""
+    head = title_head(one)
+    return head is not None and head == title_head(other) and not _RANK.search(f"{one} {other}")
+
+
+def international(person: Person) -> bool:
+    """Whether the person speaks for an international body rather than a state."""
+    if person.organization_kind == "international":
+        return True
+    role = (person.role or "").lower()
+    return any(office in role for office in titles.INTERNATIONAL_OFFICES)

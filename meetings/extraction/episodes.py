@@ -1,0 +1,281 @@
+"""Several encounters told one after another: each gets its own meeting.
+
+A release often tells a string of bilateral meetings ("X met A ... X also met with B ...", "X
+held talks with A, B and C on the margins of ..."). The dependency parse of each meeting
+sentence says who acts (the subject of "met", "received", "held talks") and whom they meet (the
+object, "with ..." or the passive subject of "was received by"); each new counterpart is an
+encounter of its own, unless the text says they met together ("trilateral", "jointly").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import titles
+from .dates import resolve_date
+from .document import doc_text
+from .encounters import MeetingDraft, has_explicit_day, people_in
+from .people import Person
+from .planning import planned
+from .roles import resolve_reference
+
+# Verbs whose subject meets their object (or the object of their "with").
+ENCOUNTER_VERBS = {
+    "meet", "receive", "host", "welcome", "greet", "confer", "talk", "hold", "have", "exchange",
+    "discuss", "speak", "call", "visit", "converse", "phone", "telephone", "sit", "accept",
+}  # fmt: skip
+# "held talks with", "had a meeting with": the noun carries the counterpart.
+ENCOUNTER_NOUNS = {
+    "meeting", "meetings", "talks", "talk", "conversation", "conversations", "exchange", "call",
+    "audience", "discussion", "discussions", "consultations", "views", "view", "session", "encounter",
+    "consultation", "negotiation", "negotiations", "dialogue", "interview", "visit", "courtesy",
+}  # fmt: skip
+_TOGETHER = re.compile(
+    r"\b(?:trilateral|tripartite|quadrilateral|three-way|four-way|joint(?:ly)?|together|all three|"
+    r"round-?table|multilateral|group of)\b",
+    re.IGNORECASE,
+)
+_REMOTE = re.compile(r"\b(?:tele)?phone|video|call from|call with", re.IGNORECASE)
+_SEVERAL = re.compile(
+    r"\b(?:separate(?:ly)?|respectively|meetings|bilaterals|bilateral (?:meetings|talks)|various|"
+    r"a series of|a number of|several)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Encounter:
+    """One encounter told by a sentence: who acts, whom they meet."""
+
+    sentence: object
+    actors: list[Person] = field(default_factory=list)
+    counterparts: list[Person] = field(default_factory=list)
+    titled: list[Person] = field(default_factory=list)  # the actor named by a title only
+
+
+def _trigger(sent):
+    """The verb of meeting a sentence turns on, or None."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or lemma not in ENCOUNTER_VERBS:
+            continue
+        if lemma in ("hold", "have", "exchange", "sit", "accept") and not any(
+            _encounter_noun(t) for t in token.subtree
+        ):
+            continue
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        if lemma in ("discuss", "speak", "talk", "converse") and not preps & {"with", "to"}:
+            continue  # "discussed the situation", "spoke at the forum"
+        if lemma == "call" and not (preps & {"on", "upon"} or _REMOTE.search(sent.text)):
+            continue  # "called for restraint"
+        return token
+    return None
+
+
+def _side_positions(trigger) -> tuple[set[int], set[int]]:
+    """Character offsets of the tokens on the acting side and the met side of a trigger verb."""
+    acting, met = set(), set()
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    for child in trigger.children:
+        offsets = {t.idx for t in child.subtree}
+        if child.dep_ in ("nsubj",):
+            acting |= offsets
+        elif child.dep_ == "nsubjpass":
+            met |= offsets
+        elif child.dep_ == "agent" and passive:
+            acting |= offsets
+        elif child.dep_ in ("dobj", "prep", "dative", "pobj", "attr", "npadvmod", "oprd", "advcl"):
+            if child.dep_ == "prep" and child.lower_ not in ("with", "to", "on", "upon", "by", "between"):
+                continue
+            met |= offsets
+    if not acting and trigger.dep_ in ("xcomp", "conj", "advcl") and trigger.head.i != trigger.i:
+        for child in trigger.head.children:  # "went on to meet", "arrived and met"
+            if child.dep_ == "nsubj":
+                acting |= {t.idx for t in child.subtree}
+    return acting, met
+
+
+_PASSING_DEPS = {
+    "prep",
+    "pobj",
+    "dobj",
+    "conj",
+    "appos",
+    "nsubjpass",
+    "agent",
+    "dative",
+    "cc",
+    "punct",
+    "compound",
+    "attr",
+    "npadvmod",
+    "nsubj",
+    "amod",
+    "nmod",
+}
+
+
+def _name_head(doc, start: int, end: int):
+    """The token heading a name's words in the parse (its last word, usually)."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    for token in tokens:
+        if not (start <= token.head.idx < end) or token.head.i == token.i:
+            return token
+    return tokens[-1] if tokens else None
+
+
+def met_directly(trigger, token) -> bool:
+    """Whether a name is met by the trigger itself, not merely named inside what is met:
+    "welcomed President X" and "held talks with the Ambassador of China, X" are, "welcomed the
+    progress of talks between X and Y" and "discussed Xi Jinping's visit" are not."""
+    while token.i != trigger.i:
+        if token.dep_ == "poss" or token.dep_ not in _PASSING_DEPS:
+            return False
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.i != trigger.i and head.pos_ == "NOUN" and not (_encounter_noun(head) or _title_word(head)):
+            return False
+        token = head
+    return True
+
+
+def _encounter_noun(token) -> bool:
+    return token.lemma_.lower() in ENCOUNTER_NOUNS or token.lower_ in ENCOUNTER_NOUNS
+
+
+def _title_word(token) -> bool:
+    lemma = token.lemma_.lower()
+    return (
+        lemma in titles.TITLE_HEADS
+        or lemma.rstrip("s") in titles.TITLE_HEADS
+        or lemma
+        in (
+            "counterpart",
+            "counterparts",
+            "envoy",
+            "envoys",
+            "ambassador",
+            "ambassadors",
+            "delegation",
+            "chair",
+        )
+    )
+
+
+def _listed_as_group(sent, person: Person) -> bool:
+    """A list of names after a plural title ("Co-chairs A, B and C") is one group met together."""
+    doc = sent.doc
+    mention = min(
+        (m for m in person.mentions if sent.start_char <= m.start < sent.end_char), key=lambda m: m.start
+    )
+    before = [t for t in doc[sent.start : sent.end] if t.idx < mention.start][-2:]
+    return any(_title_word(t) and (t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("s")) for t in before)
+
+
+def encounter_in(sent, people: list[Person]) -> Encounter | None:
+    """The encounter a sentence tells, read from the parse, or None when it tells none."""
+    if not any(sent.start_char <= m.start < sent.end_char for p in people for m in p.mentions):
+        return None
+    trigger = _trigger(sent)
+    if trigger is None or planned(sent):
+        return None
+    acting, met = _side_positions(trigger)
+    present = people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc))
+    found = Encounter(sentence=sent)
+    for person in present:
+        starts = {m.start for m in person.mentions if sent.start_char <= m.start < sent.end_char}
+        if starts & acting:
+            found.actors.append(person)
+        elif starts & met:
+            mention = min(m for m in starts if m in met)
+            end = next(m.end for m in person.mentions if m.start == mention)
+            head = _name_head(sent.doc, mention, end)
+            if head is not None and met_directly(trigger, head):
+                found.counterparts.append(person)
+    if not found.counterparts:
+        return None
+    if not found.actors:  # "The Secretary-General met today with ...": the title stands for its holder
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            words = list(subject.subtree)
+            phrase = subject.doc[words[0].i : words[-1].i + 1].text
+            others = [p for p in people if p not in found.counterparts]
+            holder = resolve_reference(phrase, others, [])
+            if holder is not None:
+                found.titled.append(holder)
+    return found
+
+
+def _split_list(encounter: Encounter) -> bool:
+    """Whether the several people a sentence's actor meets are met one by one."""
+    if len(encounter.counterparts) < 2:
+        return False
+    text = encounter.sentence.text
+    if _TOGETHER.search(text) or _listed_as_group(encounter.sentence, encounter.counterparts[0]):
+        return False
+    countries = {p.country for p in encounter.counterparts if p.country}
+    actor_countries = {p.country for p in encounter.actors if p.country}
+    if _SEVERAL.search(text):
+        return True
+    return (
+        len(countries) >= 2
+        and not (countries & actor_countries)
+        and len(countries) == len(encounter.counterparts)
+    )
+
+
+def split_encounters(
+    drafts: list[MeetingDraft], sentences, people: list[Person], reference
+) -> list[MeetingDraft]:
+    """The meetings of a document told as a string of encounters: one per counterpart, the
+    acting person (the release's main person when the sentence names nobody acting) in each.
+    Returns the drafts unchanged when the text tells only one encounter."""
+    encounters = [e for e in (encounter_in(s, people) for s in sentences) if e is not None]
+    if not drafts:
+        if not encounters:
+            return drafts
+        first = encounters[0].sentence
+        drafts = [MeetingDraft(sentences=[first], date=resolve_date(first.text, reference) or reference)]
+    main = drafts[0]
+    host = next((p for e in encounters for p in e.actors), main.people[0] if main.people else None)
+    pieces: list[tuple[list[Person], list[Person], object]] = []
+    for encounter in encounters:
+        actors = encounter.actors or ([host] if host is not None else [])
+        counterparts = [p for p in encounter.counterparts if p not in actors]
+        groups = [[p] for p in counterparts] if _split_list(encounter) else [counterparts]
+        for group in groups:
+            if not group:
+                continue
+            if any(set(map(id, group)) <= {id(p) for p in a + c} for a, c, _ in pieces):
+                continue  # told again ("Onyeama also received ... Cui Jianchun, today")
+            pieces.append((actors, group, encounter.sentence))
+    if len(pieces) < 2 and (main.people or not pieces):
+        for actor in encounters[0].titled if encounters and len(main.people) < 2 else []:
+            if actor not in main.people:  # named only by title in the sentence of meeting
+                main.people.insert(0, actor)
+        return drafts
+    out = []
+    for actors, group, sent in pieces:
+        when = resolve_date(sent.text, reference) if has_explicit_day(sent.text) else None
+        draft = MeetingDraft(
+            evidence="encounter",
+            sentences=[sent],
+            people=list(dict.fromkeys(actors + group)),
+            date=when or main.date,
+        )
+        out.append(draft)
+    # people said to attend go with the first encounter, or with each when told at each before
+    told = {id(p) for actors, group, _ in pieces for p in actors + group}
+    everywhere = [p for p in main.people if len(drafts) > 1 and all(p in d.people for d in drafts[1:])]
+    for person in main.people:
+        if id(person) in told:
+            continue
+        for draft in out if person in everywhere else out[:1]:
+            if person not in draft.people:
+                draft.people.append(person)
+    for extra in drafts[1:]:
+        if all(not set(map(id, extra.people)) <= set(map(id, d.people)) for d in out):
+            out.append(extra)
+    return out

@@ -1,0 +1,99 @@
+"""News media cited as a source: "according to APA", "Trend reports", "Jakarta (Indonesia
+Window) –", "Baku, December 2, AZERTAC", "© APA", photo credits, the outlet's web address."""
+
+from __future__ import annotations
+
+import re
+
+from . import titles
+from .org_data import (
+    _CAPS_ACRONYM,
+    _CREDIT_BOUNDARY,
+    _DATELINE_AGENCY,
+    _DATELINE_COMMA,
+    _DATELINE_PARENS,
+    _DOMAIN,
+    EXECUTIVE,
+    NOT_ACRONYMS,
+    _Candidate,
+    _cited_names,
+    _data,
+    _is_country_or_place,
+    _is_media_name,
+    _words,
+)
+
+
+def _media(text: str) -> list[_Candidate]:
+    """News media cited as sources, in datelines, photo credits and the outlet's web address."""
+    data = _data()
+    found = []
+
+    def add(start: int, end: int, name: str, strength: int = 1):
+        name = name.strip(" .,")
+        if name.startswith("the "):
+            start, name = start + 4, name[4:]
+        end = start + len(name)
+        if name and not EXECUTIVE.search(name) and not _is_country_or_place(name):
+            found.append(_Candidate(start, end, name, kind="media", strength=strength))
+
+    def trusted(name: str) -> bool:
+        return bool(
+            name in data["names"]
+            or _CAPS_ACRONYM.match(name)
+            or _DOMAIN.fullmatch(name)
+            or _is_media_name(name)
+        )
+
+    for start, end, name in _cited_names(text):
+        if trusted(name) and name.upper() not in NOT_ACRONYMS:
+            add(start, end, name)
+    for regex in (_DATELINE_PARENS, _DATELINE_COMMA, _DATELINE_AGENCY):
+        for match in regex.finditer(text[:3000]):
+            name = match.group(1)
+            if not re.search(r"\d", name) and name.upper() not in NOT_ACRONYMS:
+                add(match.start(1), match.end(1), name, strength=2)
+    for segment_start, segment in _credit_segments(text):
+        offset = segment_start
+        for piece in segment.split("/"):
+            stripped = piece.strip()
+            media_like = (
+                stripped in data["names"] or _CAPS_ACRONYM.match(stripped) or _is_media_name(stripped)
+            )
+            if stripped and media_like and stripped.upper() not in NOT_ACRONYMS:
+                where = offset + piece.index(stripped)
+                add(where, where + len(stripped), stripped)
+            offset += len(piece) + 1
+    top = text[:1500]
+    for match in _DOMAIN.finditer(top):
+        full, label = match.group(1), match.group(2)
+        if full[:1].isupper():  # "Agenda.ge", "News.Az": the outlet's name as it writes it
+            add(match.start(1), match.end(1), full)
+        elif (index := data["by_words"].get(_words(label))) is not None and data["entries"][index][
+            "kind"
+        ] == "media":
+            entry = data["entries"][index]
+            found.append(_Candidate(match.start(1), match.end(1), entry["name"], entry["acronym"], "media",
+                                    entry["country"], index, 1))  # fmt: skip
+    return found
+
+
+def _credit_segments(text: str):
+    """(start, text) of each stretch of a line that holds slashes: "Quique Garcia/Agência Lusa/EPA"."""
+    done = -1
+    for slash in re.finditer("/", text):
+        if slash.start() < done:
+            continue
+        starts = [
+            m.end() for m in _CREDIT_BOUNDARY.finditer(text, max(0, slash.start() - 200), slash.start())
+        ]
+        start = starts[-1] if starts else max(0, slash.start() - 200)
+        stop = _CREDIT_BOUNDARY.search(text, slash.end(), slash.end() + 200)
+        end = stop.start() if stop else min(len(text), slash.end() + 200)
+        done = end
+        yield start, text[start:end]
+
+
+def _title_follows(text: str, end: int) -> bool:
+    following = re.match(r"[ \t]+([A-Z][\w\-]*)", text[end : end + 40])
+    return bool(following) and following.group(1) in titles.WORDS_ENDING_AN_ORGANIZATION_NAME

@@ -1,0 +1,237 @@
+"""Reported speech: a sentence whose verb or frame of saying has one person as its subject.
+
+The lexicon (data/speech.json) lists verbs of saying by lemma, the particles some need ("point
+out", "refer to", "went on"), the objects others need ("made clear", "raised concerns"), and
+frames that open such a sentence ("In his words, ..."). The speaker comes from the parse: the
+subject (or passive agent) of the verb, resolved through the people of the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import titles
+from .document import doc_text
+from .lexicon import lexicon
+from .people import Person, person_at
+from .roles import title_head
+from .statements import _ACCORDING_TO, _PRONOUNS, Found, SpeakerContext, _strip_span
+
+
+def introduces_quotation(sent, quoted) -> bool:
+    """Whether a sentence only introduces a quotation it contains ("X said: “...”", "“...,” X
+    said"): the direct statement is the quotation; the sentence is not also reported speech."""
+    text = doc_text(sent.doc)
+    inside = 0
+    for quote in quoted:
+        start, end = max(quote.start, sent.start_char), min(quote.end, sent.end_char)
+        if start < end:
+            inside += end - start
+    if not inside:
+        return False
+    outside = re.findall(r"\w+", text[sent.start_char : sent.end_char])
+    return (
+        len(outside)
+        - len(
+            re.findall(
+                r"\w+",
+                " ".join(
+                    text[max(q.start, sent.start_char) : min(q.end, sent.end_char)]
+                    for q in quoted
+                    if q.start < sent.end_char and q.end > sent.start_char
+                ),
+            )
+        )
+        <= 12
+    )
+
+
+def reported_statements(
+    sentences, text: str, skip: list[tuple[int, int]], context: SpeakerContext, quoted: list[Found] = ()
+) -> list[Found]:
+    """Sentences of reported speech: a verb of saying whose subject is one person. Quotations
+    (`quoted`) met on the way count as their speaker being spoken of, for a following "he"."""
+    found = []
+    for index, sent in enumerate(sentences):
+        for quote in quoted:
+            if sent.start_char - 2 <= quote.start < sent.end_char:
+                context.note(quote.person)
+        if any(s <= sent.start_char < e for s, e in skip) or introduces_quotation(sent, quoted):
+            continue
+        person, attribution = _reported_speaker(sent, context)
+        subject = _sentence_subject(sent, context)
+        if person is not None and sent.text.rstrip().endswith(":"):
+            found.append(Found(person, "lead", sent.start_char, sent.end_char, attribution))
+            context.note(person)  # "He said:" introduces a speech block, it is no statement itself
+        elif person is not None:
+            start, end = _strip_span(text, sent.start_char, _sentence_end(text, sentences, index))
+            found.append(Found(person, "reported", start, end, attribution))
+            context.note(person)
+        elif subject is not None:
+            context.note(subject)
+    return found
+
+
+def _sentence_end(text: str, sentences, index: int) -> int:
+    """Where a sentence really ends: the parser sometimes cuts one before its last words
+    ("... and intends" | "to work actively ..."); a piece that starts in lower case on the same
+    line belongs to it."""
+    end = sentences[index].end_char
+    for following in sentences[index + 1 : index + 4]:
+        tail = text[:end].rstrip()
+        if "\n" in text[len(tail) : following.start_char] or tail.rstrip('”"’)')[-1:] in ".!?…":
+            break
+        end = following.end_char
+    return end
+
+
+def _reported_speaker(sent, context: SpeakerContext):
+    if any(frame.match(sent.text) for frame in lexicon()["frames"]) and context.last() is not None:
+        return context.last(), sent.text.split(",")[0].strip()  # "In his words, ..."
+    match = _ACCORDING_TO.match(sent.text)
+    if match:
+        start = sent.start_char + match.start("who")
+        person = context.resolve_phrase(match.group("who"), start, start + len(match.group("who")))
+        if person is not None:
+            return person, match.group("who")
+    for token in sent:
+        if token.lemma_.lower() not in lexicon()["verbs"] or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _is_saying(token, context):
+            continue
+        subject = _subject_of(token)
+        if subject is None:
+            # the parser lost the subject; a name right before the verb is it ("... Borys Lozhkin said")
+            person = _named_just_before(context.people, doc_text(sent.doc), token.idx)
+            if person is not None:
+                return person, person.name
+            continue
+        person, phrase = _resolve_subject(subject, context)
+        if person is not None:
+            return person, phrase
+    return None, ""
+
+
+def _named_just_before(people: list[Person], text: str, position: int) -> Person | None:
+    for person in people:
+        for mention in person.mentions:
+            if mention.end <= position and re.fullmatch(
+                r"\s*(?:,[^,]{1,40},)?\s*", text[mention.end : position]
+            ):
+                return person
+    return None
+
+
+def _is_saying(token, context: SpeakerContext) -> bool:
+    """Whether a verb of the lexicon is used as one of saying here."""
+    words = lexicon()
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if lemma in words["with_particle"]:
+        particles = words["with_particle"][lemma]
+        if any(c.lower_ in particles and c.dep_ in ("prep", "prt", "advmod") for c in children):
+            # "called on the parties to act" urges; "called on Prime Minister X" is a visit
+            return not (
+                lemma == "call" and not any(c.lower_ == "for" for c in children) and not _urges(token)
+            )
+        if lemma not in words["with_object"]:
+            return False
+    if lemma in words["with_object"]:
+        objects = words["with_object"][lemma]
+        return any(
+            t.lemma_.lower() in objects or t.lower_ in objects for t in token.subtree if t.i != token.i
+        )
+    objects = [c for c in children if c.dep_ in ("dobj", "dative")]
+    if lemma in words["not_with_person_object"] and any(
+        person_at(context.people, o.idx, o.idx + len(o.text)) for o in objects
+    ):
+        return False  # "welcomed President X": a greeting, not speech
+    if any(o.lemma_.lower() in words["not_with_object"].get(lemma, ()) for o in objects):
+        return False  # "welcomed the new ambassadors"
+    return lemma not in words["not_alone"]
+
+
+def _urges(token) -> bool:
+    """Whether a verb has a "to"-clause of what someone is urged to do ("called on X to act")."""
+    near = [c for c in token.children if c.dep_ not in ("conj", "cc")]
+    words = [t for c in near for t in c.subtree] + near
+    return any(
+        t.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl")
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
+        for t in words
+    )
+
+
+def _subject_of(token):
+    for child in token.children:  # "This was announced by the Ambassador ...": the agent speaks
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":
+            return None
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(token.head)
+    quoted = token.head.head if token.head.lower_ == "as" else None
+    if quoted is not None and quoted.lemma_.lower() == "quote":  # "Lind was quoted as saying ..."
+        return next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    return None
+
+
+def _resolve_subject(subject, context: SpeakerContext):
+    if any(c.dep_ == "conj" for c in subject.children) or subject.lower_ in titles.GROUP_SUBJECTS:
+        return None, ""
+    if subject.tag_ in ("NNS", "NNPS"):
+        return None, ""
+    tokens = _phrase_tokens(subject)
+    tokens.sort(key=lambda t: t.i)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    phrase = "".join(t.text_with_ws for t in tokens).strip()
+    if subject.lower_ in _PRONOUNS:
+        return context.last(), subject.text
+    if subject.pos_ == "PRON":
+        return None, ""
+    person = person_at(context.people, subject.idx, subject.idx + len(subject.text))
+    if person is None and not title_head(subject.text):
+        return None, ""  # "The Georgian PM's press service said": a service, not a person
+    possessors = [
+        t for t in tokens if t.dep_ == "poss" and person_at(context.people, t.idx, t.idx + len(t.text))
+    ]
+    if person is None and possessors:
+        return None, ""  # "Lavrov's deputy said": someone else
+    if person is None:
+        person = person_at(context.people, start, end) or context.resolve_phrase(phrase, end, end)
+    return person, phrase
+
+
+def _phrase_tokens(subject) -> list:
+    """The words of a subject noun phrase: its head, determiners, modifiers and an "of" phrase
+    ("the head of state"), without clauses, appositions or other prepositional phrases."""
+    kept = []
+
+    def walk(token):
+        kept.append(token)
+        for child in token.children:
+            if child.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc"):
+                continue
+            if child.dep_ == "punct" and child.tag_ != "HYPH":  # keep "Governor-General" whole
+                continue
+            if child.dep_ == "prep" and not (token is subject and child.lower_ == "of"):
+                continue
+            walk(child)
+
+    walk(subject)
+    return kept
+
+
+def _sentence_subject(sent, context: SpeakerContext) -> Person | None:
+    root = sent.root
+    subject = _subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None:
+        return None
+    if subject.lower_ in _PRONOUNS:
+        return context.last()
+    return person_at(context.people, subject.idx, subject.idx + len(subject.text))

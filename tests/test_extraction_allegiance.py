@@ -1,0 +1,56 @@
+"""Whom a participant represents when no country word stands beside the name."""
+
+from extraction_helpers import by_name
+
+from meetings.extraction.allegiance import document_country
+
+
+def test_the_country_a_document_is_about_most_stands_out_only_when_named_often():
+    text = "Brazil and Brazilian firms. The Brazilian economy. Chile."
+    assert document_country(text) == "BR"
+    assert document_country("Brazil and Chile.") is None
+    assert document_country(text, {"BR"}) is None
+
+
+def test_the_publishers_own_minister_without_a_country_word_is_of_the_country_written_about(extractor):
+    text = (
+        "2022-03-01\n\n"
+        "Foreign Minister Ana Duarte met her Kenyan counterpart Peter Otieno on Tuesday.\n\n"
+        "Duarte said Portugal supports Kenya's bid. Portuguese firms invest in Kenya, and Portugal "
+        "will open a trade office.\n"
+    )
+    meeting = extractor.extract(text, "own.txt")["meetings"][0]
+    assert by_name(meeting)["Ana Duarte"]["country"] == "PT"
+    assert by_name(meeting)["Peter Otieno"]["country"] == "KE"
+
+
+def test_a_title_of_one_country_outranks_the_country_written_about(extractor):
+    text = (
+        "2022-03-01\n\n"
+        "Secretary Tom Hale spoke by phone with Indian External Affairs Minister Raj Mehta about "
+        "Ukraine. Ukraine needs help, Ukraine's cities are hit, Ukrainian students must leave.\n"
+    )
+    meeting = extractor.extract(text, "title.txt")["meetings"][0]
+    assert by_name(meeting)["Tom Hale"]["country"] == "US"
+
+
+def test_a_title_of_one_country_is_read_before_the_country_written_about_most(extractor):
+    text = (
+        "April 10, 2016\n\nMr. Kenji Mori, Minister for Foreign Affairs, held a meeting with Dr. Hans Weber, "
+        "Federal Minister for Foreign Affairs, during the G7 Foreign Ministers' Meeting. Germany and Germany's "
+        "firms, German investment and Germany's role were discussed.\n"
+    )
+    meeting = extractor.extract(text, "federal.txt")["meetings"][0]
+    assert by_name(meeting)["Hans Weber"]["country"] == "DE"
+    assert by_name(meeting)["Kenji Mori"]["country"] != "DE"
+
+
+def test_the_publishers_minister_on_a_call_with_an_international_official_is_of_the_country_written_about(
+    extractor,
+):
+    text = (
+        "2025-02-01\n\nForeign Minister Reza Karimi held a phone call with IAEA Director General Paul Grant. "
+        "Iran's programme is peaceful, Iran will cooperate, and Iranian experts will meet the agency.\n"
+    )
+    meeting = extractor.extract(text, "iaea.txt")["meetings"][0]
+    assert by_name(meeting)["Reza Karimi"]["country"] == "IR"

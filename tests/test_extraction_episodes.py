@@ -1,0 +1,86 @@
+"""Several encounters told one after another are separate meetings; planned ones are none."""
+
+from extraction_helpers import by_name, only_meeting
+
+
+def test_one_host_listing_counterparts_of_several_countries_met_each_separately(extractor):
+    text = (
+        "2021-05-04\n\n"
+        "Foreign Minister Tomas Berg exchanged views with Foreign Minister of Chile, Ana Soto, "
+        "Kenya's Foreign Minister, Peter Otieno and Foreign Minister of Fiji, Laila Naidu.\n"
+    )
+    meetings = extractor.extract(text, "list.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [
+        ["Ana Soto", "Tomas Berg"],
+        ["Peter Otieno", "Tomas Berg"],
+        ["Laila Naidu", "Tomas Berg"],
+    ]
+
+
+def test_a_list_after_a_plural_title_is_met_together(extractor):
+    text = (
+        "2021-05-04\n\n"
+        "Foreign Minister Tomas Berg met with Co-chairs Ana Soto (Chile), Peter Otieno (Kenya) and "
+        "Laila Naidu (Fiji) in Geneva.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "cochairs.txt"))
+    assert sorted(by_name(meeting)) == ["Ana Soto", "Laila Naidu", "Peter Otieno", "Tomas Berg"]
+
+
+def test_a_trilateral_meeting_is_one_meeting(extractor):
+    text = (
+        "2021-05-04\n\n"
+        "Foreign Minister Tomas Berg held a trilateral meeting with Foreign Minister of Chile Ana Soto "
+        "and Foreign Minister of Kenya Peter Otieno.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "tri.txt"))
+    assert len(meeting["participants"]) == 3
+
+
+def test_also_met_with_a_new_counterpart_is_another_meeting_with_the_same_host(extractor):
+    text = (
+        "2022-09-20\n\n"
+        "Minister Ida Holm met with Brazilian Foreign Minister Carlos Lima on Tuesday.\n\n"
+        "On the sidelines she also held talks with her Japanese counterpart Ken Mori.\n"
+    )
+    meetings = extractor.extract(text, "also.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [["Carlos Lima", "Ida Holm"], ["Ida Holm", "Ken Mori"]]
+
+
+def test_a_name_inside_what_is_welcomed_is_no_counterpart(extractor):
+    text = (
+        "2022-09-20\n\n"
+        "President Ida Holm received Prime Minister Carlos Lima of Brazil.\n\n"
+        "President Holm welcomed the progress of the talks between Minister Ken Mori and Minister Ana Soto.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "welcome.txt"))
+    assert sorted(by_name(meeting)) == ["Carlos Lima", "Ida Holm"]
+
+
+def test_an_upcoming_visit_is_no_meeting(extractor):
+    text = (
+        "2022-09-20\n\n"
+        "President Ida Holm spoke by phone with Prime Minister Carlos Lima of Brazil.\n\n"
+        "The President welcomed the upcoming visit by Foreign Minister Ken Mori of Japan next week.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "upcoming.txt"))
+    assert sorted(by_name(meeting)) == ["Carlos Lima", "Ida Holm"]
+
+
+def test_planned_meetings_are_told_as_still_to_come(extractor):
+    from meetings.extraction.planning import planned
+
+    nlp = extractor.nlp
+    assert planned(next(nlp("The minister is due to hold talks with Ken Mori.").sents))
+    assert planned(next(nlp("Ken Mori will meet the minister on Friday.").sents))
+    assert planned(next(nlp("They discussed an upcoming visit of Ken Mori.").sents))
+    assert not planned(next(nlp("Ken Mori met the minister on Friday.").sents))
+
+
+def test_a_host_named_only_by_title_in_the_meeting_sentence_is_a_participant(extractor):
+    text = (
+        "Secretary-General Pia Lund\n\nGeneva, 21 May 2012\n\n"
+        "The Secretary-General met today with H.E. Mr. Omar Haddad, President of Jordan.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "title.txt"))
+    assert sorted(by_name(meeting)) == ["Omar Haddad", "Pia Lund"]

@@ -1,0 +1,48 @@
+"""Names of people: words that only stand before a name are no part of it; places, days and
+offices are no people."""
+
+import pytest
+
+from meetings.extraction.people import clean_name
+
+
+def people_of(extractor, text):
+    return {p["name"] for p in extractor.extract(text, "names.txt")["people"]}
+
+
+def test_a_verb_before_a_name_is_no_part_of_it(extractor):
+    text = (
+        "2023-01-10\n\nWelcoming Tomas Berg at the ministry, Minister Ana Duarte thanked him for the visit.\n"
+    )
+    assert "Tomas Berg" in people_of(extractor, text)
+
+
+def test_a_word_in_capitals_before_a_full_name_is_no_part_of_it(extractor):
+    text = "2023-01-10\n\nThe minister met the head of ACWA POWER Mohammad Rahimi in Riyadh.\n"
+    assert "Mohammad Rahimi" in people_of(extractor, text)
+
+
+def test_a_surname_in_capitals_before_the_given_name_stays(extractor):
+    text = "2023-01-10\n\nForeign Minister KAMURA Aiko met Foreign Minister Penny Hart in Tokyo.\n"
+    assert "KAMURA Aiko" in people_of(extractor, text)
+
+
+def test_the_end_of_a_countrys_name_is_no_given_name(extractor):
+    text = "2023-01-10\n\nThe President received the Ambassador of Sri Lanka Abdul Rahman Karim in Colombo.\n"
+    assert "Abdul Rahman Karim" in people_of(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["West Asia", "Unity Day", "Great Patriotic War", "Pro Tempore Presidency"]
+)
+def test_regions_days_wars_and_offices_are_no_names(phrase):
+    assert clean_name(phrase) is None
+
+
+def test_monsignor_is_a_courtesy_word():
+    assert clean_name("Monsignor Luca Rinaldi") == "Luca Rinaldi"
+
+
+def test_a_plural_ending_a_title_is_no_part_of_the_name(extractor):
+    text = "2024-01-05\n\nMinister of Foreign Affairs and Expatriates Omar Haddad met Foreign Minister Ana Duarte.\n"
+    assert "Omar Haddad" in people_of(extractor, text)

@@ -1,0 +1,123 @@
+"""Places from a gazetteer, datelines in many forms, events' host cities, city-states."""
+
+import pytest
+from extraction_helpers import only_meeting
+
+from meetings.extraction.datelines import read_dateline
+from meetings.extraction.gazetteer import city_country, event_city
+
+
+def test_the_gazetteer_knows_cities_the_curated_list_does_not():
+    assert city_country("Antalya") == "TR"
+    assert city_country("Sochi") == "RU"
+
+
+def test_a_small_town_does_not_count_in_running_text():
+    assert city_country("Hope") is None
+
+
+@pytest.mark.parametrize(
+    ("head", "place"),
+    [
+        ("United Nations, New York, 9 February 2010\n\nThe President met ...", ("New York", "US")),
+        ("Tehran: Foreign Minister Ali Rezai met ...", ("Tehran", "IR")),
+        ("NEW DELHI (Xinhua) -- The minister met ...", ("New Delhi", "IN")),
+        ("Photo by the agency MOSCOW — The ministers held talks ...", ("Moscow", "RU")),
+        ("2021-08-24\nFrom Jane Doe, Abuja\n\nThe minister received ...", ("Abuja", "NG")),
+        ("Addis Ababa February 15/2023 /ENA/ The minister met ...", ("Addis Ababa", "ET")),
+        ("ANTALYA, March 3 - The ministers met ...", ("Antalya", "TR")),
+    ],
+)
+def test_datelines_in_many_forms(head, place):
+    assert read_dateline(head, 0) == place
+
+
+def test_a_town_that_is_also_part_of_a_name_is_no_dateline():
+    text = "Obama: we met the minister\n\nPresident Barack Obama met the minister on Monday.\n"
+    assert read_dateline(text, 0) is None
+
+
+def test_an_event_named_after_its_city_and_a_recurring_event_give_the_place():
+    assert event_city("They met on the fringes of the Munich Security Conference.") == ("Munich", "DE")
+    assert event_city("on the sidelines of the 78th session of the UN General Assembly") == ("New York", "US")
+    assert event_city("on the sidelines of the talks") is None
+
+
+def test_a_meeting_on_the_margins_of_an_event_takes_the_event_city(extractor):
+    text = (
+        "Ministers meet\n\n5 February 2010\n\n"
+        "Foreign Minister Karl Brandt met Manuel Ortega, his Chilean counterpart, on the fringes of "
+        "the Munich Security Conference.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "fringes.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Munich", "DE")
+
+
+def test_a_city_state_is_its_own_city(extractor):
+    text = (
+        "2022-06-01\n\nForeign Minister Karl Brandt held talks with Foreign Minister Manuel Ortega of "
+        "Chile in Singapore on Tuesday.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "sg.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Singapore", "SG")
+
+
+def test_a_telephonic_call_has_no_place_but_a_courtesy_call_does(extractor):
+    call = "2026-03-24\n\nNEW DELHI -- Prime Minister Ravi Kumar received a telephonic call from President Ana Duarte.\n"
+    meeting = only_meeting(extractor.extract(call, "call.txt"))
+    assert (meeting["kind"], meeting["city"], meeting["country"]) == ("phone", None, None)
+    visit = (
+        "JAKARTA, 5 March 2024 – Minister Ravi Kumar received a courtesy call from Ambassador Ana Duarte.\n"
+    )
+    meeting = only_meeting(extractor.extract(visit, "courtesy.txt"))
+    assert (meeting["kind"], meeting["city"]) == ("in_person", "Jakarta")
+
+
+def test_the_hosts_welcome_to_a_city_in_a_speech_places_the_meeting(extractor):
+    text = (
+        "13 November 2017\n\nPresident Ivan Petrov's meeting with President Ali Demir\n\n"
+        "President Ivan Petrov: Mr President, welcome to Sochi. We will hold a working meeting today.\n\n"
+        "President Ali Demir: Thank you for the invitation.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "welcome.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Sochi", "RU")
+
+
+def test_on_the_margins_of_an_unplaced_event_a_capital_dateline_is_the_home_desk(extractor):
+    text = (
+        "2021-05-20\n\nWASHINGTON: Secretary of State Tom Hale met on Wednesday with Foreign Minister "
+        "Ivan Petrov on the margins of the Arctic Council Ministerial.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "margins.txt"))
+    assert (meeting["city"], meeting["country"]) == (None, None)
+    elsewhere = text.replace("WASHINGTON:", "Chicago, 20 May 2021 -")
+    meeting = only_meeting(extractor.extract(elsewhere, "chicago.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Chicago", "US")
+
+
+def test_where_they_are_comes_before_where_they_go(extractor):
+    text = (
+        "2018-03-08\n\nForeign Secretary Tom Hale will travel to New York later today, after meetings in "
+        "Washington with Vice President Mark Lane.\n"
+    )
+    meetings = extractor.extract(text, "go.txt")["meetings"]
+    assert meetings and meetings[0]["city"] == "Washington"
+
+
+def test_two_capitals_as_subjects_stand_for_their_governments(extractor):
+    text = (
+        "2020-10-23\n\nMOSCOW, October 23. /TASS/. Moscow and Bishkek have confirmed their commitment to "
+        "cooperation, Foreign Minister Ivan Petrov said Friday after talks with Foreign Minister Aibek Uulu.\n"
+    )
+    meeting = extractor.extract(text, "capitals.txt")["meetings"][0]
+    assert (meeting["city"], meeting["country"]) == ("Moscow", "RU")
+
+
+def test_meetings_said_to_be_held_in_a_country_outrank_a_dateline_abroad(extractor):
+    text = (
+        "2020-01-08\nHAVANA, Cuba, Jan 8 (ACN) - Foreign Minister Luis Perez is holding bilateral meetings "
+        "in Mexico, where he arrived to attend a summit.\n\n"
+        "Perez held a meeting with Foreign Minister Ana Duarte of Peru.\n"
+    )
+    meetings = extractor.extract(text, "stated.txt")["meetings"]
+    assert meetings and (meetings[0]["city"], meetings[0]["country"]) == (None, "MX")

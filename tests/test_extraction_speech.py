@@ -1,0 +1,119 @@
+"""Reported speech from a lexicon of verbs and frames (data/speech.json), read from the parse."""
+
+import pytest
+from extraction_helpers import only_meeting
+
+OPENING = (
+    "2023-05-10\n\nForeign Minister Ana Duarte held talks with Foreign Minister Peter Otieno of Kenya "
+    "in Nairobi on Tuesday.\n\n"
+)
+
+
+def reported(extractor, sentence):
+    meeting = only_meeting(extractor.extract(OPENING + sentence + "\n", "speech.txt"))
+    return [(s["speaker"], s["text"]) for s in meeting["statements"] if s["kind"] == "reported"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Duarte made clear that Portugal would keep its troops in the region.",
+        "Duarte raised concerns about the delays at the port of Mombasa.",
+        "Duarte asserted that the trade agreement must be signed this year.",
+        "Duarte referred to the progress made in the energy talks.",
+        "Duarte shared her views on developments in the Horn of Africa.",
+        "Duarte made an open invitation to Kenyan investors.",
+    ],
+)
+def test_verbs_and_frames_of_the_lexicon_make_reported_speech(extractor, sentence):
+    assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
+
+
+def test_in_his_words_continues_the_last_speaker(extractor):
+    text = "Otieno thanked Portugal for its support. In his words, the visit opened a new chapter."
+    assert [s for s, _ in reported(extractor, text)] == ["Peter Otieno", "Peter Otieno"]
+
+
+def test_he_went_on_is_a_frame_of_saying(extractor):
+    text = "Otieno noted the growth of trade. The port, he went on, needs new investment."
+    assert [s for s, _ in reported(extractor, text)] == ["Peter Otieno", "Peter Otieno"]
+
+
+def test_a_sentence_that_only_introduces_a_quotation_is_not_also_reported(extractor):
+    meeting = only_meeting(
+        extractor.extract(
+            OPENING + 'Duarte said: "We will open a consulate in Mombasa next year."\n', "q.txt"
+        )
+    )
+    kinds = [(s["speaker"], s["kind"]) for s in meeting["statements"]]
+    assert kinds == [("Ana Duarte", "direct")]
+
+
+def test_welcoming_people_is_no_speech(extractor):
+    assert reported(extractor, "Later, Duarte welcomed the new ambassadors at the ministry.") == []
+
+
+def test_the_lexicon_keeps_its_lists_in_the_data_file():
+    from meetings.extraction.reported import lexicon
+
+    words = lexicon()
+    assert "assert" in words["verbs"]
+    assert "clear" in words["with_object"]["make"]
+    assert "to" in words["with_particle"]["refer"]
+
+
+def test_calling_on_someone_is_a_visit_and_calling_on_them_to_act_is_speech(extractor):
+    visit = "Later, Duarte called on President Joseph Mwangi at State House."
+    meetings = extractor.extract(OPENING + visit + "\n", "visit.txt")["meetings"]
+    assert len(meetings) == 2  # a visit of its own
+    assert [s for m in meetings for s in m["statements"]] == []
+    urging = "Duarte called on the parties to return to the negotiating table."
+    assert reported(extractor, urging) == [("Ana Duarte", urging)]
+
+
+def test_a_quotation_after_a_semicolon_is_direct_and_its_lead_in_is_not_reported(extractor):
+    text = OPENING + "In a post on X, Duarte said; “We had a useful exchange on trade and security.”\n"
+    meeting = only_meeting(extractor.extract(text, "semi.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ana Duarte", "direct")]
+
+
+def test_the_head_of_a_countrys_diplomacy_is_its_foreign_minister():
+    from meetings.extraction.people import Person
+    from meetings.extraction.roles import resolve_reference
+
+    ana = Person("Ana Duarte", role="Foreign Minister", country="PT")
+    peter = Person("Peter Otieno", role="Foreign Minister", country="KE")
+    mayor = Person("Rita Gomes", role="Mayor", country="PT")
+    people = [ana, peter, mayor]
+    assert resolve_reference("The head of Kenyan diplomacy", people, []) is peter
+    assert resolve_reference("Portugal's top diplomat", people, []) is ana
+    assert resolve_reference("the head of the Ministry of Foreign Affairs of Kenya", people, []) is peter
+
+
+def test_a_transcript_turn_may_carry_a_note_in_brackets(extractor):
+    text = (
+        "13 November 2017\n\nMeeting with the President of Turkey\n\n"
+        "President Ivan Petrov: Mr President, welcome. We will hold a working meeting today.\n\n"
+        "President Ali Demir (retranslated): Mr President, I am happy to meet with you again.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "turns.txt"))
+    speakers = [(s["speaker"], s["kind"]) for s in meeting["statements"]]
+    assert ("Ali Demir", "direct") in speakers
+    assert all("retranslated" not in s["text"] for s in meeting["statements"])
+
+
+def test_any_verb_of_the_lexicon_attributes_a_quotation(extractor):
+    text = OPENING + "Otieno mentioned, “The port of Mombasa will be modernised with Portuguese help.”\n"
+    meeting = only_meeting(extractor.extract(text, "mentioned.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Peter Otieno", "direct")]
+
+
+def test_the_written_forms_of_the_lexicon_verbs():
+    import re
+
+    from meetings.extraction.lexicon import quote_verbs
+
+    pattern = re.compile(rf"\b{quote_verbs()}\b")
+    for form in ("said", "mentioned", "went on", "pointed out", "emphasised", "according to", "replied"):
+        assert pattern.fullmatch(form), form
+    assert not pattern.fullmatch("made")  # "made clear" needs its object
