@@ -54,3 +54,15 @@ def test_the_publishers_minister_on_a_call_with_an_international_official_is_of_
     )
     meeting = extractor.extract(text, "iaea.txt")["meetings"][0]
     assert by_name(meeting)["Reza Karimi"]["country"] == "IR"
+
+
+def test_the_leading_minister_met_abroad_is_of_the_country_named_twice_besides_the_counterparts(extractor):
+    text = (
+        "2022-03-01\n\n"
+        "Foreign Minister Ana Duarte met her Kenyan counterpart Peter Otieno in Nairobi on the sidelines "
+        "of a summit. They discussed trade between Portugal and Kenya and Portugal's new embassy.\n"
+    )
+    meeting = extractor.extract(text, "twice.txt")["meetings"][0]
+    assert by_name(meeting)["Ana Duarte"]["country"] == "PT"
+    assert document_country(text, {"KE"}) is None
+    assert document_country(text, {"KE"}, least=2) == "PT"

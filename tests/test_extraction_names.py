@@ -46,3 +46,8 @@ def test_monsignor_is_a_courtesy_word():
 def test_a_plural_ending_a_title_is_no_part_of_the_name(extractor):
     text = "2024-01-05\n\nMinister of Foreign Affairs and Expatriates Omar Haddad met Foreign Minister Ana Duarte.\n"
     assert "Omar Haddad" in people_of(extractor, text)
+
+
+def test_the_word_prime_of_a_split_title_is_no_name(extractor):
+    text = "2023-01-10\n\nDeputy Prime and Foreign Minister Lina Haddad received Minister Tomas Berg.\n"
+    assert "Prime" not in people_of(extractor, text)

@@ -51,7 +51,11 @@ def fill_countries(drafts, guests=None, home: str | None = None, text: str = "")
                     if c and c not in others
                 ),
                 None,
-            ) or document_country(text, {p.country for p in everyone if p is not person and p.country})
+            ) or document_country(
+                text,
+                {p.country for p in everyone if p is not person and p.country},
+                least=2 if person.role and person is draft.people[0] else 3,
+            )
             if (
                 person.country is None
                 and own
@@ -98,13 +102,14 @@ def fill_countries(drafts, guests=None, home: str | None = None, text: str = "")
                 person.country = title_country(person.role)
 
 
-def document_country(text: str, besides=frozenset()) -> str | None:
+def document_country(text: str, besides=frozenset(), least: int = 3) -> str | None:
     """The country a document mentions most besides those of others (``besides``), when it
-    stands out (named at least three times and more often than any other): the publisher's own,
-    as a rule."""
+    stands out (named at least ``least`` times and more often than any other): the publisher's
+    own, as a rule. The meeting's leading person with a title but no country word ("Foreign
+    Minister X met his Iranian counterpart") needs less: two mentions."""
     counts = Counter(code for _start, _end, code in country_mentions(text) if code not in besides)
     counts = counts.most_common(2)
-    if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[1][1] >= counts[0][1]):
+    if not counts or counts[0][1] < least or (len(counts) > 1 and counts[1][1] >= counts[0][1]):
         return None
     return counts[0][0]
 

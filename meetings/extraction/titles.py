@@ -42,7 +42,7 @@ TITLE_MODIFIERS = {
     "foreign", "defence", "defense", "interior", "finance", "economy", "economic", "energy",
     "agriculture", "external", "affairs", "cabinet", "personal", "high", "top", "principal",
     "parliamentary", "presidential", "national", "security", "trade", "justice", "health",
-    "education", "culture", "labour", "labor", "transport", "home", "associate", "honorary", "incoming", "outgoing", "new", "then", "crown",
+    "education", "culture", "labour", "labor", "transport", "home", "prime", "associate", "honorary", "incoming", "outgoing", "new", "then", "crown",
 }  # fmt: skip
 
 # Abbreviated titles as they appear in headlines and copy.
