@@ -201,3 +201,25 @@ def test_sentences_run_together_and_numbers_are_no_organization_names():
 def test_month_abbreviations_in_capitals_are_no_acronyms():
     found = find_organizations("Posted On: 24 MAR 2026 8:48PM by PIB Delhi")
     assert all(o["name"] != "MAR" for o in found)
+
+
+def test_an_agency_in_parentheses_after_a_dateline_with_city_country_and_day():
+    text = "OSLO, Norway, Mar 3 (NTBX) - The minister met his Danish counterpart Erik Lund.\n"
+    assert "NTBX" in names(text)
+
+
+def test_a_wire_signing_off_after_a_dash_is_a_medium():
+    text = "The minister met his Danish counterpart Erik Lund.\n\nHe left for Rome on Friday. — Korrpress\n"
+    assert "Korrpress" in names(text)
+    text = "The ministers met on Friday.\n\n///zNews, 9 May 2024\n"
+    assert "zNews" in names(text)
+
+
+def test_an_outlet_on_a_line_with_source_is_a_medium():
+    text = "The ministers met on Friday.\n\nKora News Source\n"
+    assert "Kora News" in names(text)
+
+
+def test_a_web_address_under_a_government_domain_is_the_outlets_name():
+    text = "The ministers met on Friday.\n\n- KoraNews.gov.kx\n"
+    assert "KoraNews.gov.kx" in names(text)

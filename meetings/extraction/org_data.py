@@ -86,7 +86,7 @@ _CITING_VERB = re.compile(
 )
 _NAME_AT_END = re.compile(r"(?<![\w.])(" + _NAME + r")$")
 _DATELINE_PARENS = re.compile(
-    r"^[ \t]*[A-Z][\w .’'\-]{1,30}(?:,[ \t]*[\w .’'\-]{1,30})?[ \t]*\((" + _NAME + r")\)[ \t]*[-–—:.]",
+    r"^[ \t]*[A-Z][\w .’'\-]{1,30}(?:,[ \t]*[\w .’'\-]{1,30}){0,2}[ \t]*\((" + _NAME + r")\)[ \t]*[-–—:.]",
     re.MULTILINE,
 )
 _DATELINE_COMMA = re.compile(
@@ -96,7 +96,9 @@ _DATELINE_COMMA = re.compile(
 _DATELINE_AGENCY = re.compile(
     r"^[ \t]*([A-Z][A-Z0-9\-]{2,20}(?:[ \t][A-Z][A-Z0-9\-]{1,20})?)[.,][ \t]+\w+[ \t]+\d", re.M
 )
-_DOMAIN = re.compile(r"(?<![\w.@/])((?:www\.)?([A-Za-z][A-Za-z0-9\-]{1,30})\.(?:[A-Za-z]{2,4}))(?![\w.])")
+_DOMAIN = re.compile(
+    r"(?<![\w.@/])((?:www\.)?([A-Za-z][A-Za-z0-9\-]{1,30})(?:\.(?:gov|com|co|org|net))?\.(?:[A-Za-z]{2,4}))(?![\w.])"
+)
 _CREDIT_BOUNDARY = re.compile(r"[\n()|©:]")
 
 

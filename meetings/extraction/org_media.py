@@ -64,6 +64,11 @@ def _media(text: str) -> list[_Candidate]:
                 where = offset + piece.index(stripped)
                 add(where, where + len(stripped), stripped)
             offset += len(piece) + 1
+    for regex in (_SOURCE_LINE, _SIGN_OFF):
+        for match in regex.finditer(text):
+            name = match.group(1)
+            if trusted(name) or regex is not _SOURCE_LINE:
+                add(match.start(1), match.end(1), name, strength=2)
     top = text[:1500]
     for match in _DOMAIN.finditer(top):
         full, label = match.group(1), match.group(2)
@@ -76,6 +81,16 @@ def _media(text: str) -> list[_Candidate]:
             found.append(_Candidate(match.start(1), match.end(1), entry["name"], entry["acronym"], "media",
                                     entry["country"], index, 1))  # fmt: skip
     return found
+
+
+# The outlet's name on a line of its own with "Source" ("Kora News Source").
+_SOURCE_LINE = re.compile(r"^[ \t]*([A-Z][\w.\-]*(?:[ \t][A-Z][\w.\-]*){0,2})[ \t]+Source[ \t]*$", re.M)
+# A wire's name signing off the story after a dash ("... on Monday. — Kora"), or a credit line
+# ("///Kora, 9 May 2024").
+_SIGN_OFF = re.compile(
+    r"(?:[.!?”\"][ \t]+[—–][ \t]*(?=[A-Z])|^/{2,}[ \t]*)([A-Za-z][\w\-]+(?:[ \t][A-Z][\w\-]+){0,2})(?=[ \t]*(?:,[^\n]*)?$)",
+    re.M,
+)
 
 
 def _credit_segments(text: str):
