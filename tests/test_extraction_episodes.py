@@ -84,3 +84,16 @@ def test_a_host_named_only_by_title_in_the_meeting_sentence_is_a_participant(ext
     )
     meeting = only_meeting(extractor.extract(text, "title.txt"))
     assert sorted(by_name(meeting)) == ["Omar Haddad", "Pia Lund"]
+
+
+def test_a_second_visitor_calling_on_the_same_host_is_a_meeting_of_its_own(extractor):
+    text = (
+        "2021-05-04\n\n"
+        "Chilean Ambassador Ana Soto has met President Tomas Berg.\n\n"
+        "The Kenyan High Commissioner, Peter Otieno, also called on President Tomas Berg.\n"
+    )
+    meetings = extractor.extract(text, "visitors.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [
+        ["Ana Soto", "Tomas Berg"],
+        ["Peter Otieno", "Tomas Berg"],
+    ]

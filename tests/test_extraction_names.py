@@ -51,3 +51,8 @@ def test_a_plural_ending_a_title_is_no_part_of_the_name(extractor):
 def test_the_word_prime_of_a_split_title_is_no_name(extractor):
     text = "2023-01-10\n\nDeputy Prime and Foreign Minister Lina Haddad received Minister Tomas Berg.\n"
     assert "Prime" not in people_of(extractor, text)
+
+
+def test_the_last_word_of_a_countrys_name_is_no_person(extractor):
+    text = "2023-01-10\n\nThe High Commissioner to Sri Lanka, Ana Soto, met President Tomas Berg.\n"
+    assert "Lanka" not in people_of(extractor, text)

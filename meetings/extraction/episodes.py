@@ -248,7 +248,7 @@ def split_encounters(
         for group in groups:
             if not group:
                 continue
-            if any(set(map(id, group)) <= {id(p) for p in a + c} for a, c, _ in pieces):
+            if any(set(map(id, actors + group)) <= {id(p) for p in a + c} for a, c, _ in pieces):
                 continue  # told again ("Onyeama also received ... Cui Jianchun, today")
             pieces.append((actors, group, encounter.sentence))
     if len(pieces) < 2 and (main.people or not pieces):

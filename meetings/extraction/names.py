@@ -134,6 +134,8 @@ def clean_name(text: str) -> str | None:
         text = text.title()
     text = re.sub(r"[’']s$", "", text.strip(" ,.;:()[]\"“”«»'’-–—"))
     words = text.split()
+    if find_country(text):
+        return None  # "Sri Lanka", whose first word is also an honorific
     for size in (4, 3, 2, 1):  # a country before the name ("Russian Federation Sergey Lavrov")
         if len(words) > size and find_country(" ".join(words[:size])):
             words = words[size:]

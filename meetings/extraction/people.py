@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import titles
-from .countries import country_mentions, find_country
+from .countries import country_mentions, country_of_city, find_country
 from .document import doc_text
 from .names import (
     _AFTER_TITLE,
@@ -121,6 +121,8 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             continue  # "Thank you, Tony", "my friend Jay": a given name as a form of address
         if " " not in text[start:end].strip() and _after_other_capital(text, start):
             continue  # "the Peace Formula meeting": a lone word that ends another name
+        if " " not in text[start:end].strip() and _ends_place_name(text, start, end):
+            continue  # "Sri Lanka", "Costa Rica": a lone word that ends a country's or city's name
         start = _trim_lead(doc, text, start, end)
         written = text[start:end]
         if "\n" in written:
@@ -171,6 +173,16 @@ def _after_other_capital(text: str, start: int) -> bool:
         or _is_place_word(match.group(1))
         or word in {"a", "an"}
     )
+
+
+def _ends_place_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word just before `start` and the words up to `end` name a country
+    or a city ("Sri" + "Lanka")."""
+    match = re.search(r"([A-Z][\w.’'-]*)[ \t]+$", text[max(0, start - 30) : start])
+    if not match:
+        return False
+    phrase = f"{match.group(1)} {text[start:end].strip()}"
+    return bool(find_country(phrase) or country_of_city(phrase))
 
 
 _VOCATIVE = re.compile(r"(?i:\b(?:thank you|thanks|dear|my (?:dear |good )?friend|welcome|hello|hi),?\s+)$")
