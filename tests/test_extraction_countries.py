@@ -125,3 +125,15 @@ def test_mentions_come_in_order_with_offsets_into_the_text():
     spans = country_mentions(text)
     assert [code for _, _, code in spans] == ["GE", "AZ"]
     assert all(text[start:end] in ("Georgia", "Azerbaijan") for start, end, _ in spans)
+
+
+def test_the_country_an_ambassador_serves_in_is_not_the_ambassadors():
+    from meetings.extraction.roles import split_title
+
+    assert split_title("Chilean Ambassador in Kenya") == ("Ambassador", "CL")
+
+
+def test_an_ambassador_in_a_country_before_the_name_is_of_the_nationality_given(extractor):
+    text = "2021-05-04\n\nChilean Ambassador in Kenya Ana Soto met President Peter Otieno.\n"
+    people = {p["name"]: p for p in extractor.extract(text, "posted.txt")["people"]}
+    assert (people["Ana Soto"]["country"], people["Ana Soto"]["role"]) == ("CL", "Ambassador")

@@ -11,7 +11,7 @@ from .countries import country_mentions, country_of_city, find_country
 from .people import Person, fold
 
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
-_GLUE = {"of", "the", "for", "and", "to", "on", "’s", "'s", "his", "her"}
+_GLUE = {"of", "the", "for", "and", "to", "in", "on", "’s", "'s", "his", "her"}
 _LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart", "counterparts"}
 _APPOSITION = re.compile(r"^,[ \t]+(?P<app>[^,;:()“”\"\n]{3,90}?)[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$)")
 _PAREN = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
@@ -143,7 +143,7 @@ def split_title(phrase: str) -> tuple[str | None, str | None]:
     last = 0
     for start, end, code in country_mentions(phrase):
         before = phrase[:start]
-        destination = re.search(r"\bto\s+(the\s+)?$", before)
+        destination = re.search(r"\b(?:to|in)\s+(the\s+)?$", before)
         if country is None and not destination:
             country = code
         cut = re.search(r"\b(of|to|from|for)\s+(the\s+)?$", before[last:])
@@ -155,7 +155,7 @@ def split_title(phrase: str) -> tuple[str | None, str | None]:
     pieces.append(phrase[last:])
     role = " ".join(p.strip() for p in pieces if p.strip())
     role = re.sub(r"^(the|his|her|a|an)\s+", "", role, flags=re.IGNORECASE)
-    role = re.sub(r"\s+(the|of|to|and)$", "", role)
+    role = re.sub(r"\s+(the|of|to|in|and)$", "", role)
     role = re.sub(r"\s{2,}", " ", role).strip(" ,-–.;")
     while role and fold(role.split()[-1]).strip(".’'") in titles.HONORIFICS | {"the"}:
         if role.split()[-1] == "Prince" and role.split()[-2:-1] == ["Crown"]:
