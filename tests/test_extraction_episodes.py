@@ -97,3 +97,19 @@ def test_a_second_visitor_calling_on_the_same_host_is_a_meeting_of_its_own(extra
         ["Ana Soto", "Tomas Berg"],
         ["Peter Otieno", "Tomas Berg"],
     ]
+
+
+def test_meetings_with_several_people_before_a_journey_are_met_one_by_one_and_told_again_once(extractor):
+    text = (
+        "2018-07-24\n\n"
+        "Foreign Secretary Tom Hale will travel to Ottawa later today, following two days of meetings in "
+        "Washington with Vice President Ann Lee, Secretary of State Bob Marsh and Senator Carl Dunn.\n\n"
+        "Hale said he was delighted to meet Vice President Ann Lee and Secretary Bob Marsh.\n"
+    )
+    meetings = extractor.extract(text, "journey.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [
+        ["Ann Lee", "Tom Hale"],
+        ["Bob Marsh", "Tom Hale"],
+        ["Carl Dunn", "Tom Hale"],
+    ]
+    assert {by_name(m)["Tom Hale"]["country"] for m in meetings} != {"US"}

@@ -39,7 +39,14 @@ def fill_countries(drafts, guests=None, home: str | None = None, text: str = "")
                 person.country = code
     for draft in drafts:
         for person in draft.people:
-            others = {o.country for o in draft.people if o is not person and o.country}
+            # those the person meets, in this meeting or another of the release, are of other states
+            others = {
+                o.country
+                for d in drafts
+                if person in d.people
+                for o in d.people
+                if o is not person and o.country
+            }
             visited = (guests or {}).get(person, ())
             visiting = (
                 draft.country in visited or "*" in visited or (draft.city, draft.country) in multilateral

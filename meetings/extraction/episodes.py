@@ -70,7 +70,20 @@ def _trigger(sent):
         if lemma == "call" and not (preps & {"on", "upon"} or _REMOTE.search(sent.text)):
             continue  # "called for restraint"
         return token
+    for token in sent:  # "after meetings in Washington with A, B and C": the noun alone
+        if (
+            token.tag_ == "NNS"
+            and token.lemma_.lower() == "meeting"
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+        ):
+            return token
     return None
+
+
+def _told_as_past(trigger) -> bool:
+    """Whether the meeting is what came before ("following meetings with X, he will travel on",
+    "after talks with X"), whatever the sentence says of the future."""
+    return any(a.lower_ in ("following", "after") for a in trigger.ancestors)
 
 
 def _side_positions(trigger) -> tuple[set[int], set[int]]:
@@ -179,7 +192,7 @@ def encounter_in(sent, people: list[Person]) -> Encounter | None:
     if not any(sent.start_char <= m.start < sent.end_char for p in people for m in p.mentions):
         return None
     trigger = _trigger(sent)
-    if trigger is None or planned(sent):
+    if trigger is None or (planned(sent) and not _told_as_past(trigger)):
         return None
     acting, met = _side_positions(trigger)
     present = people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc))
@@ -248,7 +261,10 @@ def split_encounters(
         for group in groups:
             if not group:
                 continue
-            if any(set(map(id, actors + group)) <= {id(p) for p in a + c} for a, c, _ in pieces):
+            if all(
+                any({id(x) for x in actors + [p]} <= {id(y) for y in a + c} for a, c, _ in pieces)
+                for p in group
+            ):
                 continue  # told again ("Onyeama also received ... Cui Jianchun, today")
             pieces.append((actors, group, encounter.sentence))
     if len(pieces) < 2 and (main.people or not pieces):
