@@ -137,3 +137,21 @@ def test_an_ambassador_in_a_country_before_the_name_is_of_the_nationality_given(
     text = "2021-05-04\n\nChilean Ambassador in Kenya Ana Soto met President Peter Otieno.\n"
     people = {p["name"]: p for p in extractor.extract(text, "posted.txt")["people"]}
     assert (people["Ana Soto"]["country"], people["Ana Soto"]["role"]) == ("CL", "Ambassador")
+
+
+def test_a_title_running_on_over_commas_gives_the_country_at_its_end(extractor):
+    text = (
+        "2021-05-04\n\nForeign Minister Ana Soto met Tomas Berg, Minister of Foreign Affairs, Trade and "
+        "Worship of Chile, and they discussed trade.\n"
+    )
+    people = {p["name"]: p for p in extractor.extract(text, "long.txt")["people"]}
+    assert people["Tomas Berg"]["country"] == "CL"
+
+
+def test_an_apposition_ends_before_who(extractor):
+    text = (
+        "2021-05-04\n\nMinister Ana Soto met with Tomas Berg, Permanent Representative of Chile who is the "
+        "President of the Security Council for the current month.\n"
+    )
+    people = {p["name"]: p for p in extractor.extract(text, "who.txt")["people"]}
+    assert people["Tomas Berg"]["country"] == "CL"

@@ -13,7 +13,14 @@ from .people import Person, fold
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _GLUE = {"of", "the", "for", "and", "to", "in", "on", "’s", "'s", "his", "her"}
 _LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart", "counterparts"}
-_APPOSITION = re.compile(r"^,[ \t]+(?P<app>[^,;:()“”\"\n]{3,90}?)[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$)")
+_APPOSITION = re.compile(
+    r"^,[ \t]+(?P<app>[^,;:()“”\"\n]{3,120}?)[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$|[ \t]+(?:who|which)\b)"
+)
+# An apposition whose title runs on over commas to its country: ", Minister of Foreign Affairs,
+# Trade and Worship of Argentina, and ..." (up to a comma before a word in lower case).
+_LONG_APPOSITION = re.compile(
+    r"^,[ \t]+(?P<app>[^;:()“”\"\n]{3,160}?)[ \t]*(?:,[ \t]+(?=[a-z])|;|(?<![A-Z])\.(?!\w)|\n|$)"
+)
 _PAREN = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
 _OF_COUNTRY = re.compile(r"^\s+(?:of|from)\s+(?P<c>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
 
@@ -261,7 +268,11 @@ def _apposition(after: str, offset: int, spans) -> tuple[str | None, str | None]
         and not _is_title_word(first)
     ):
         return None, None  # ", received today the Director-General ...": a clause, not a title
-    return split_title(match.group("app"))
+    role, country = split_title(match.group("app"))
+    longer = _LONG_APPOSITION.match(after) if role and country is None else None
+    if longer and not any(s < offset + longer.end("app") and offset + start < e for s, e in spans):
+        country = split_title(longer.group("app"))[1]
+    return role, country
 
 
 def country_from_titles(person: Person, text: str) -> str | None:
