@@ -66,3 +66,19 @@ def test_the_leading_minister_met_abroad_is_of_the_country_named_twice_besides_t
     assert by_name(meeting)["Ana Duarte"]["country"] == "PT"
     assert document_country(text, {"KE"}) is None
     assert document_country(text, {"KE"}, least=2) == "PT"
+
+
+def test_the_president_of_an_international_bodys_organ_named_short_represents_no_country(extractor):
+    text = (
+        "2010-02-09\n\nNEW YORK -- The President of the General Assembly, Dr. Ali Treki, met with Tom Hale, "
+        "Permanent Representative of France, at the United Nations General Assembly hall.\n"
+    )
+    meeting = extractor.extract(text, "organ.txt")["meetings"][0]
+    assert by_name(meeting)["Ali Treki"]["country"] is None
+
+
+def test_an_apostolic_nuncio_represents_the_holy_see(extractor):
+    text = "2019-02-08\n\nLIMA -- Minister Ana Soto received the Apostolic Nuncio to Peru, Tomas Berg.\n"
+    meeting = extractor.extract(text, "nuncio.txt")["meetings"][0]
+    assert by_name(meeting)["Tomas Berg"]["country"] == "VA"
+    assert "Apostolic Nuncio" not in by_name(meeting)

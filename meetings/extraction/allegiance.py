@@ -54,7 +54,12 @@ def fill_countries(drafts, guests=None, home: str | None = None, text: str = "")
             own = next(
                 (
                     c
-                    for c in (home, None if visiting else draft.country, title_country(person.role))
+                    for c in (
+                        # a dateline at an event abroad ("MUNICH --") is the event's, not the desk's
+                        None if visiting and home == draft.country else home,
+                        None if visiting else draft.country,
+                        title_country(person.role),
+                    )
                     if c and c not in others
                 ),
                 None,
@@ -149,11 +154,22 @@ def affiliate(people: list[Person], organizations: list[dict]) -> None:
     for person in people:
         role = person.role or ""
         for org in organizations:
-            names = [n for n in (org.get("acronym"), org.get("name")) if n]
+            names = [n for n in (org.get("acronym"), org.get("name")) if n] + _short_forms(org.get("name"))
             if any(re.search(rf"\b{re.escape(n)}\b", role) for n in names):
                 person.organization = org["name"]
                 person.organization_kind = org.get("kind")
                 break
+
+
+def _short_forms(name: str | None) -> list[str]:
+    """The last two or more words of an international body's name, as titles cite it: "President
+    of the General Assembly" for the United Nations General Assembly."""
+    words = (name or "").split()
+    return [
+        " ".join(words[i:])
+        for i in range(1, len(words) - 1)
+        if words[i][:1].isupper() and words[i - 1][:1].isupper()
+    ]
 
 
 _RANK = re.compile(r"\b(?:" + "|".join(titles.RANK_WORDS) + r")\b", re.IGNORECASE)

@@ -18,7 +18,7 @@ TITLE_HEADS = {
     "charge d'affaires", "attaché", "attache", "general", "admiral", "commander", "chief",
     "state counselor", "state councilor", "state councillor", "taoiseach", "chief executive",
     "ceo", "founder", "editor", "professor", "rector", "patriarch", "pope", "cardinal",
-    "archbishop", "ombudsman", "leader", "delegate", "official", "diplomat", "coordinator",
+    "archbishop", "nuncio", "ombudsman", "leader", "delegate", "official", "diplomat", "coordinator",
     "lawmaker", "legislator", "parliamentarian", "deputy minister", "vice minister", "prince",
     "princess", "monarch", "regent", "viceroy", "governor-general", "lieutenant", "colonel",
     "officer", "captain", "major", "marshal", "tánaiste", "president-elect",
@@ -75,6 +75,10 @@ TITLE_COUNTRIES = {
     "tánaiste": "IE",
     "state councilor": "CN",
     "state councillor": "CN",
+    # the Holy See's envoys and head
+    "apostolic nuncio": "VA",
+    "nuncio": "VA",
+    "pope": "VA",
 }
 
 # Of those, titles other countries use too ("Foreign Secretary" in India and Mexico): they give
