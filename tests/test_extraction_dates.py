@@ -128,3 +128,18 @@ def test_a_date_line_with_a_slash_before_the_year_and_a_byline_date():
     line = "Written by Ana Ruiz on 23/07/2021 . Posted in News\n\nThe talks."
     assert find_date_line(line)[0].isoformat() == "2021-07-23"
     assert find_date_line("The ministers met on 23/07/2021 in Lima to discuss trade and more.") is None
+
+
+def test_the_day_of_arrival_told_aside_is_not_the_day_of_the_meetings(extractor):
+    text = (
+        "2020-01-08\n\nForeign Minister Ana Soto is holding bilateral meetings in Lima, where she arrived on "
+        "Monday.\n\nSoto held a meeting with Tomas Berg, Foreign Minister of Chile.\n"
+    )
+    meetings = extractor.extract(text, "arrival.txt")["meetings"]
+    assert [m["date"] for m in meetings] == ["2020-01-08"]
+
+
+def test_arriving_and_meeting_on_one_day_keeps_the_day(extractor):
+    text = "2020-01-08\n\nForeign Minister Ana Soto arrived in Lima on Monday and met Foreign Minister Tomas Berg.\n"
+    meetings = extractor.extract(text, "arrived.txt")["meetings"]
+    assert [m["date"] for m in meetings] == ["2020-01-06"]

@@ -352,12 +352,20 @@ def _one_day(text: str) -> bool:
 _DATELINE_PREFIX = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")
 
 
+# "meetings in Mexico, where he arrived on Tuesday": the day of arrival told aside, not the day of
+# the meetings ("arrived on Monday and met ..." stays: one day).
+_ARRIVAL = re.compile(
+    r"\b(?:where|since|after)\b[^.;,]{0,20}?\barriv(?:ed|es|ing|al)\b[^.;]{0,40}?\bon\s+\w+(?:\s+\d{1,2}\b)?",
+    re.IGNORECASE,
+)
+
+
 def _meeting_date(main, sentences, reference: date | None) -> date | None:
     """The date of the main meeting: a day given with "on" ("held talks ... on 18 September")
     outranks one of a longer visit ("paid a visit from 18 to 19 September") told before it."""
     for sent in sorted(main, key=lambda s: not _one_day(_DATELINE_PREFIX.sub("", s.text))):
         # "Jakarta, 8 July 2021 - ... met on Wednesday": the dateline is the publication's date
-        when = resolve_date(_DATELINE_PREFIX.sub("", sent.text), reference)
+        when = resolve_date(_ARRIVAL.sub("", _DATELINE_PREFIX.sub("", sent.text)), reference)
         if when:
             return when
     for sent in sentences[:12]:
