@@ -143,3 +143,10 @@ def test_arriving_and_meeting_on_one_day_keeps_the_day(extractor):
     text = "2020-01-08\n\nForeign Minister Ana Soto arrived in Lima on Monday and met Foreign Minister Tomas Berg.\n"
     meetings = extractor.extract(text, "arrived.txt")["meetings"]
     assert [m["date"] for m in meetings] == ["2020-01-06"]
+
+
+def test_the_date_of_a_later_update_is_not_the_publication_date():
+    found = find_date_line(
+        "Joint statement\n\n02 Jun. 2021 -\nUpdated: 03 Jun. 2021 09:55\n\nThe ministers met.\n"
+    )
+    assert found is not None and found[0] == date(2021, 6, 2)

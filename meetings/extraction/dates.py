@@ -144,6 +144,11 @@ def _is_date_line(line: str, start: int, end: int) -> bool:
     return len(rest) <= 60 or len(before) <= 40
 
 
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|edited|revised|mis à jour|actualizado|aktualisiert)\b[^\d]{0,15}$", re.IGNORECASE
+)
+
+
 def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tuple[date, int, int] | None:
     """The document's own date near its top and the span of that date in ``text``.
 
@@ -164,6 +169,8 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
             continue
         seen += 1
         for year, month, day, start, end in _found_dates(line):
+            if _UPDATED.search(line[max(0, start - 30) : start]):
+                continue  # "Updated: 03 Jun. 2021": a later edit, not the publication
             if _is_date_line(line, start, end):
                 has_time = bool(
                     _TIME.search(line[end : end + 20]) or _TIME.search(line[max(0, start - 12) : start])
