@@ -121,3 +121,13 @@ def test_meetings_said_to_be_held_in_a_country_outrank_a_dateline_abroad(extract
     )
     meetings = extractor.extract(text, "stated.txt")["meetings"]
     assert meetings and (meetings[0]["city"], meetings[0]["country"]) == (None, "MX")
+
+
+def test_a_guest_glad_to_be_back_in_a_city_places_the_meeting_there(extractor):
+    text = (
+        "Joint press point\n\n02 Jun. 2021\n\nSecretary General Tom Hale: Thank you, Prime Minister Ana Soto.\n\n"
+        "It is great to be back in Oslo and to discuss our security.\n\n"
+        "Prime Minister Ana Soto: Thank you, Tom.\n"
+    )
+    meeting = extractor.extract(text, "back.txt")["meetings"][0]
+    assert (meeting["city"], meeting["country"]) == ("Oslo", "NO")

@@ -24,7 +24,8 @@ _DATELINE = re.compile(
     r"^(?:Location:\s*)?(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?)\s*(?:,|\(|–|—|-{1,2}\s|:\s|\.\s)", re.MULTILINE
 )
 _WELCOME = re.compile(
-    r"\b(?:welcome(?: you)?|see you|receive you|host you|greet you|you here)\s+(?:again\s+)?(?:to|in)\s+"
+    r"\b(?:welcome(?: you)?|see you|receive you|host you|greet you|you here|to be(?: back| here)?)\s+"
+    r"(?:again\s+)?(?:to|in)\s+"
     r"(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
 
