@@ -117,3 +117,12 @@ def test_the_written_forms_of_the_lexicon_verbs():
     for form in ("said", "mentioned", "went on", "pointed out", "emphasised", "according to", "replied"):
         assert pattern.fullmatch(form), form
     assert not pattern.fullmatch("made")  # "made clear" needs its object
+
+
+def test_a_participle_after_a_counterparts_apposition_is_said_by_the_clauses_subject(extractor):
+    text = (
+        "2020-01-08\n\nForeign Minister Ana Soto held talks with Tomas Berg, Chilean Foreign Minister, "
+        "stressing the good state of their ties.\n"
+    )
+    statements = [s for m in extractor.extract(text, "participle.txt")["meetings"] for s in m["statements"]]
+    assert [(s["kind"], s["speaker"]) for s in statements] == [("reported", "Ana Soto")]

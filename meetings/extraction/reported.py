@@ -100,6 +100,8 @@ def _reported_speaker(sent, context: SpeakerContext):
         if not _is_saying(token, context):
             continue
         subject = _subject_of(token)
+        if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"):
+            subject = _clause_subject(token)  # "He held talks with X, Chile's FM, stressing ...": he stresses
         if subject is None:
             # the parser lost the subject; a name right before the verb is it ("... Borys Lozhkin said")
             person = _named_just_before(context.people, doc_text(sent.doc), token.idx)
@@ -110,6 +112,14 @@ def _reported_speaker(sent, context: SpeakerContext):
         if person is not None:
             return person, phrase
     return None, ""
+
+
+def _clause_subject(participle):
+    """The subject of the clause a participle without a subject of its own hangs from."""
+    for verb in participle.ancestors:
+        if verb.pos_ in ("VERB", "AUX"):
+            return _subject_of(verb)
+    return None
 
 
 def _named_just_before(people: list[Person], text: str, position: int) -> Person | None:
