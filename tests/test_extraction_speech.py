@@ -126,3 +126,15 @@ def test_a_participle_after_a_counterparts_apposition_is_said_by_the_clauses_sub
     )
     statements = [s for m in extractor.extract(text, "participle.txt")["meetings"] for s in m["statements"]]
     assert [(s["kind"], s["speaker"]) for s in statements] == [("reported", "Ana Soto")]
+
+
+def test_an_office_before_a_military_rank_lets_the_office_stand_for_its_holder(extractor):
+    text = (
+        "2022-05-12\n\nMinister of Defense of Chile, Colonel General Tomas Berg met Ambassador Ana Soto of Peru.\n\n"
+        "Welcoming the guest, the defense minister stressed that the two armies cooperate well.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "rank.txt"))
+    assert [(s["kind"], s["speaker"]) for s in meeting["statements"]] == [("reported", "Tomas Berg")]
+    assert (
+        next(p for p in meeting["participants"] if p["name"] == "Tomas Berg")["role"] == "Minister of Defense"
+    )

@@ -193,7 +193,7 @@ def describe_people(people: list[Person], text: str) -> None:
             floor = max([e for s, e in spans if e <= mention.start] + [0])
             if mention.text[:1].islower():
                 continue
-            _, phrase = left_phrase(text, mention.start, floor)
+            phrase_start, phrase = left_phrase(text, mention.start, floor)
             if re.search(r"\bcounterparts?\b", phrase):
                 person.counterpart_of = _subject_before(people, mention.start, spans, text)
             lead = honorifics_start(text, mention.start, floor)
@@ -203,6 +203,8 @@ def describe_people(people: list[Person], text: str) -> None:
             if not phrase and comma:  # "the Ambassador of Indonesia to Australia, (H.E.) Kristiarto Legowo"
                 _, phrase = left_phrase(text, text.rindex(",", 0, lead), floor)
             role, country = split_title(phrase)
+            if phrase and title_head(role) in _MILITARY_RANKS:
+                role, country = _office_before_rank(text, phrase_start, floor, role, country)
             after = text[mention.end : mention.end + 120]
             if country is None:
                 country = _country_after(after)
@@ -226,6 +228,21 @@ def describe_people(people: list[Person], text: str) -> None:
         other = person.counterpart_of
         if person.role is None and other is not None and other is not person and other.role:
             person.role = other.role
+
+
+_MILITARY_RANKS = {"general", "admiral", "colonel", "major", "captain", "lieutenant", "marshal", "commander"}
+
+
+def _office_before_rank(text: str, start: int, floor: int, role, country):
+    """ "Minister of Defense of Azerbaijan, Colonel General X": the office before a rank is the
+    title; the rank alone is kept when no office precedes it."""
+    if not re.search(r",\s*$", text[max(floor, start - 3) : start]):
+        return role, country
+    _, earlier = left_phrase(text, text.rindex(",", 0, start), floor)
+    office, office_country = split_title(earlier)
+    if office and title_head(office) not in _MILITARY_RANKS:
+        return office, country or office_country
+    return role, country
 
 
 def _subject_before(people: list[Person], start: int, spans, text: str) -> Person | None:
