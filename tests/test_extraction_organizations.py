@@ -223,3 +223,11 @@ def test_an_outlet_on_a_line_with_source_is_a_medium():
 def test_a_web_address_under_a_government_domain_is_the_outlets_name():
     text = "The ministers met on Friday.\n\n- KoraNews.gov.kx\n"
     assert "KoraNews.gov.kx" in names(text)
+
+
+def test_a_foreign_ministrys_acronym_and_a_presidential_secretariat_are_executive_offices():
+    text = (
+        "DFA chief Ana Soto met Tomas Berg, Director of the Kora Institute, at the Presidential Secretariat. "
+        "The MFA said the Kora Institute will open an office.\n"
+    )
+    assert names(text) == ["Kora Institute"]

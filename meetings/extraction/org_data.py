@@ -37,7 +37,9 @@ EXECUTIVE = re.compile(
     r"\b(?:ministry|ministries|department|embassy|embassies|consulate|administration|office|cabinet|"
     r"government|governmental|white house|kremlin|presidency|armed forces|army|navy|air force|police|"
     r"mission|press service|foreign service|diplomatic service|palace|soviet union|"
-    r"bureau of [\w ,]+ affairs)\b",
+    r"bureau of [\w ,]+ affairs|presidential secretariat)\b"
+    # foreign ministries by their acronyms ("DFA chief Manalo", "the MFA"), in capitals
+    r"|\b(?-i:DFA|MFA|MOFA|FCDO|MEA|DFAT)\b",
     re.IGNORECASE,
 )
 INTERNATIONAL = re.compile(
