@@ -231,3 +231,8 @@ def test_a_foreign_ministrys_acronym_and_a_presidential_secretariat_are_executiv
         "The MFA said the Kora Institute will open an office.\n"
     )
     assert names(text) == ["Kora Institute"]
+
+
+def test_a_well_known_name_with_a_plus_opening_a_longer_name_is_part_of_it():
+    text = "The ministers attended a meeting of the OPEC+ Monitoring Committee in Vienna.\n"
+    assert "OPEC+ Monitoring Committee" in names(text)

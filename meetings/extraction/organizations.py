@@ -230,7 +230,11 @@ def _cut_before_person(cand: _Candidate, text: str, doc) -> _Candidate:
     PERSON entity, tells where)."""
     cut = None
     for match in _data()["pattern"].finditer(text, cand.start, cand.end):
-        if match.start() == cand.start and match.end() < cand.end and match.group(1) in _data()["names"]:
+        if (
+            match.start() == cand.start
+            and (cand.head_end or 0) <= match.end() < cand.end  # not "OPEC+ Monitoring Committee"
+            and match.group(1) in _data()["names"]
+        ):
             rest = text[match.end() : cand.end].split()
             if rest and rest[0][:1].isupper() and rest[0] not in HEADS:
                 cut = match.end()
