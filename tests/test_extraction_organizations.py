@@ -236,3 +236,8 @@ def test_a_foreign_ministrys_acronym_and_a_presidential_secretariat_are_executiv
 def test_a_well_known_name_with_a_plus_opening_a_longer_name_is_part_of_it():
     text = "The ministers attended a meeting of the OPEC+ Monitoring Committee in Vienna.\n"
     assert "OPEC+ Monitoring Committee" in names(text)
+
+
+def test_a_name_after_the_word_company_is_an_organization(nlp):
+    text = "The minister met the chairman of the Chilean company KORA MINING Tomas Berg in Santiago.\n"
+    assert "KORA MINING" in names(text, nlp(text))

@@ -166,3 +166,26 @@ def _country_list_end(text: str, end: int, name: str) -> int:
         return end
     items = [item.strip() for item in re.split(r",|\band\b", match.group(1)) if item.strip()]
     return end + match.end(1) if all(find_country(item) for item in items) else end
+
+
+# "the Saudi company ACWA POWER", "the state broadcaster NHK": a name after a common noun of its kind.
+_AFTER_KIND = re.compile(
+    r"\b(?:company|firm|corporation|conglomerate|broadcaster|newspaper|airline|carrier|news agency)[ \t]+"
+    r"(?P<name>[A-Z][\w&.+\-]*(?:[ \t]+[A-Z][\w&.+\-]*){0,3})"
+)
+
+
+def after_kind_noun(text: str) -> list[_Candidate]:
+    """Names right after "company", "firm", "broadcaster" ...: companies and media."""
+    found = []
+    for match in _AFTER_KIND.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        if words[0] in titles.WORDS_ENDING_AN_ORGANIZATION_NAME or find_country(words[0]):
+            continue
+        if words[0].isupper():  # "ACWA POWER Mohammad Rahimi": a name in capitals ends where they do
+            words = words[: next((i for i, w in enumerate(words) if not w.isupper()), len(words))]
+            name = " ".join(words)
+        start = match.start("name")
+        found.append(_Candidate(start, start + len(name), name, strength=1, head_end=start))
+    return found

@@ -46,7 +46,7 @@ from .org_data import (
     _is_media_name,
     _words,
 )
-from .org_heads import _headed
+from .org_heads import _headed, after_kind_noun
 from .org_media import _media, _title_follows
 
 
@@ -273,7 +273,7 @@ def find_organizations(text: str, doc=None) -> list[dict]:
     text = text or ""
     definitions = _definitions(text)
     defined = {c.acronym: c.name for c in definitions}
-    headed = [_cut_before_person(c, text, doc) for c in _headed(text, defined)]
+    headed = [_cut_before_person(c, text, doc) for c in _headed(text, defined) + after_kind_noun(text)]
     candidates = definitions + _known(text) + headed + _media(text) + _from_spacy(doc)
     candidates = [c for c in candidates if c.entry is not None or not EXECUTIVE.search(c.name)]
     candidates = [c for c in candidates if not _is_country_or_place(c.name) and not _malformed(c.name)]
