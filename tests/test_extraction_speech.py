@@ -138,3 +138,13 @@ def test_an_office_before_a_military_rank_lets_the_office_stand_for_its_holder(e
     assert (
         next(p for p in meeting["participants"] if p["name"] == "Tomas Berg")["role"] == "Minister of Defense"
     )
+
+
+def test_a_speaker_saying_i_met_two_people_is_not_narrating_others_meeting(extractor):
+    text = (
+        "2018-07-24\n\nForeign Secretary Tom Hale held meetings in Washington with Vice President Ann Lee "
+        "and Secretary of State Bob Marsh.\n\nForeign Secretary Tom Hale said:\n\n"
+        "I was delighted to meet Vice President Ann Lee and Secretary Bob Marsh to discuss our work.\n"
+    )
+    statements = [s for m in extractor.extract(text, "i-met.txt")["meetings"] for s in m["statements"]]
+    assert [(s["kind"], s["speaker"]) for s in statements] == [("direct", "Tom Hale")]

@@ -299,11 +299,15 @@ def _meeting_of(found, meetings, drafts):
 
 def _narrates_meeting(found, doc, people: list[Person]) -> bool:
     """Whether a speaker's words tell of a meeting between two others, as a spokesperson's answer
-    at a briefing does ("Lin Jian: On May 7, Wang Yi met with Ishaq Dar ..."): narration."""
+    at a briefing does ("Lin Jian: On May 7, Wang Yi met with Ishaq Dar ..."): narration; not
+    when the speaker says "I" or "we" met them."""
     text = doc_text(doc)
     for sent in doc.sents:
         if not (sent.start_char < found.end and found.start < sent.end_char) or not is_meeting_sentence(sent):
             continue
+        if any(t.lower_ in ("i", "we") and t.dep_.startswith("nsubj") for t in sent):
+            continue  # "I was delighted to meet X and Y": the speaker was there
+
         start = max(sent.start_char, found.start)
         others = [p for p in people_in(start, sent.end_char, people, text, False) if p is not found.person]
         if len(others) >= 2:
