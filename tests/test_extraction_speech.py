@@ -148,3 +148,15 @@ def test_a_speaker_saying_i_met_two_people_is_not_narrating_others_meeting(extra
     )
     statements = [s for m in extractor.extract(text, "i-met.txt")["meetings"] for s in m["statements"]]
     assert [(s["kind"], s["speaker"]) for s in statements] == [("direct", "Tom Hale")]
+
+
+def test_a_lead_in_ending_a_paragraph_with_a_semicolon_opens_a_speech(extractor):
+    text = (
+        "2013-05-10\n\nForeign Minister Tom Hale met Foreign Minister Ana Soto in Oslo.\n\n"
+        "Thanking his host for the warm reception Tom Hale said;\n\n"
+        "Our countries have met often in recent years, and our trade keeps growing.\n"
+    )
+    statements = [s for m in extractor.extract(text, "semicolon.txt")["meetings"] for s in m["statements"]]
+    assert [(s["kind"], s["speaker"], s["text"][:13]) for s in statements] == [
+        ("direct", "Tom Hale", "Our countries")
+    ]

@@ -178,7 +178,7 @@ def _mostly_date(para: Paragraph, span: tuple[int, int]) -> bool:
 
 SPEECH_LEAD_VERBS = f"({quote_verbs()})"  # the speech lexicon's written forms (lexicon.py)
 _LEAD_IN = re.compile(
-    rf"^(?P<lead>.{{3,200}}?\b{SPEECH_LEAD_VERBS}\b[^:]{{0,60}}):\s*(?P<rest>.*)$", re.DOTALL
+    rf"^(?P<lead>.{{3,200}}?\b{SPEECH_LEAD_VERBS}\b[^:;]{{0,60}})(?::|;(?=\s*$))\s*(?P<rest>.*)$", re.DOTALL
 )
 _TURN = re.compile(
     r"^(?P<label>Q|A|[A-Z][A-Z.'’ -]{1,40}[A-Z.]|"
