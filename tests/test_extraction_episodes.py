@@ -113,3 +113,13 @@ def test_meetings_with_several_people_before_a_journey_are_met_one_by_one_and_to
         ["Carl Dunn", "Tom Hale"],
     ]
     assert {by_name(m)["Tom Hale"]["country"] for m in meetings} != {"US"}
+
+
+def test_a_later_encounter_told_as_yesterdays_takes_that_day(extractor):
+    text = (
+        "2021-05-04\n\n"
+        "Chilean Ambassador Ana Soto has met President Tomas Berg.\n\n"
+        "The Kenyan High Commissioner, Peter Otieno, also called on President Tomas Berg yesterday.\n"
+    )
+    meetings = extractor.extract(text, "yesterday.txt")["meetings"]
+    assert [m["date"] for m in meetings] == ["2021-05-04", "2021-05-03"]
