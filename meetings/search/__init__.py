@@ -142,8 +142,8 @@ def filter_statements(
     speaker: a person's slug (an old slug left by a merge works too). organization: a slug; a
     statement qualifies when its meeting mentions the organization or a participant represents it.
     Dates bound the meeting's date, both ends included.
-    use_copies (PostgreSQL, top-level queries only): compare the copies of the countries and
-    date kept on each statement for search (see schema.py) instead of joining.
+    use_copies: compare the copies of the countries and date kept on each statement for search
+    (see schema.py) instead of joining.
     """
     conditions = Q()
     if speaker not in (None, ""):
@@ -242,7 +242,7 @@ def _listing(statements, page, per_page, sort, use_copies=False):
     """Statements by meeting date (then most recently added), newest or oldest first, no ranking."""
     total, exact = _capped_count(statements)
     offset = (page - 1) * per_page
-    # PostgreSQL: the statement's own copy of the date has an index in the newest-first order.
+    # The statement's own copy of the date has an index in the newest-first order.
     date = RawSQL('"meetings_statement"."search_meeting_date"', []) if use_copies else F("meeting__date")
     order = (date.asc(nulls_last=True), "id") if sort == "oldest" else (date.desc(nulls_last=True), "-id")
     rows = (
@@ -268,7 +268,7 @@ def search_statements(
     """
     page, per_page = _page_numbers(page, per_page)
     query = clean_text(query)
-    use_copies = connection.vendor == "postgresql"
+    use_copies = True
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     ranks = bool(parsed) and not parsed.only_excludes
@@ -314,7 +314,7 @@ def has_words(query: str) -> bool:
 def count_statements(query: str = "", **filters) -> tuple[int, bool]:
     """(how many statements search_statements() finds, whether that is exact), without a page."""
     query = clean_text(query)
-    use_copies = connection.vendor == "postgresql"
+    use_copies = True
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     if not parsed:

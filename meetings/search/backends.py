@@ -331,10 +331,9 @@ class SqliteBackend:
         where, params = self._where(statements)
         sql = (
             f"WITH hit AS (SELECT rowid AS id, -bm25({FTS_TABLE}) AS score FROM {FTS_TABLE} WHERE {where}) "
-            "SELECT hit.id, hit.score, s.speaker_id, p.country, m.country, "
-            "CAST(strftime('%%Y', m.date) AS integer) FROM hit JOIN meetings_statement s ON s.id = hit.id "
-            "JOIN meetings_meeting m ON m.id = s.meeting_id LEFT JOIN meetings_person p ON p.id = s.speaker_id "
-            "ORDER BY hit.score DESC, hit.id DESC"
+            "SELECT hit.id, hit.score, s.speaker_id, s.search_speaker_country, s.search_meeting_country, "
+            "CAST(strftime('%%Y', s.search_meeting_date) AS integer) "
+            "FROM hit JOIN meetings_statement s ON s.id = hit.id ORDER BY hit.score DESC, hit.id DESC"
         )
         return self._query(sql, params)
 
