@@ -28,6 +28,7 @@ from meetings.models import Meeting, Person, Statement
 from . import backends
 from .backends import backend_for
 from .query import clean_text, parse
+from .schema import ensure_sqlite_triggers
 from .snippets import excerpt, marked_to_html
 
 __all__ = [
@@ -145,6 +146,8 @@ def filter_statements(
     use_copies: compare the copies of the countries and date kept on each statement for search
     (see schema.py) instead of joining.
     """
+    if use_copies and connection.vendor == "sqlite":
+        ensure_sqlite_triggers(connection)  # a table rebuild may have dropped the copies
     conditions = Q()
     if speaker not in (None, ""):
         slug = _slug(speaker)
@@ -286,11 +289,10 @@ def search_statements(
         return SearchResults([], 0, True, page, per_page, sort)
 
     offset = (page - 1) * per_page
-    every_match, facet_rows = backend.all_matches(statements), None
+    every_match, facet_rows = backend.all_matches(statements, offset, per_page), None
     if every_match is not None:
-        total, exact = len(every_match), True
-        ranked = [(row[0], row[1]) for row in every_match[offset : offset + per_page]]
-        facet_rows = [row[2:] for row in every_match]
+        ranked, facet_rows = every_match
+        total, exact = len(facet_rows), True
     else:
         total, exact = backend.count(statements)
         ranked = backend.ranked(statements, offset, per_page)[0] if offset < total else []

@@ -35,6 +35,8 @@ COUNT_LIMIT = 10_000
 SMALL_RESULT = 5_000  # PostgreSQL: matches the planner expects that are cheap to score all at once
 # PostgreSQL: postings read per word by the threshold algorithm (its first round, and its bound).
 FIRST_DEPTH, MAX_DEPTH = 200, 3_200
+SCORE_ALL = 1_000  # PostgreSQL: filtered matches scored all at once (more: filtered impact lists)
+MAX_PROBES = 20_000  # PostgreSQL: postings checked against the filters for one page, at most
 SAMPLE_SHARE = 0.01  # PostgreSQL: the share of ids a phrase's count is estimated from
 SNIPPET_TOKENS = 24
 
@@ -155,7 +157,8 @@ class PostgresBackend:
 
     @remembered_per_data_version
     def weights(self):
-        """The query's lexemes (words it looks for, as indexed) and their idf weights."""
+        """The query's lexemes (words it looks for, as indexed), their idf weights and their
+        document frequencies."""
         words = " ".join(
             " ".join(tokens)
             for group in self.parsed.groups
@@ -170,7 +173,7 @@ class PostgresBackend:
             [words],
         )
         total = max([1] + [row[2] for row in rows] + [row[1] for row in rows])
-        return [row[0] for row in rows], [idf(total, row[1]) for row in rows]
+        return [row[0] for row in rows], [idf(total, row[1]) for row in rows], [row[1] for row in rows]
 
     def _scored(self, statements, lexemes, weights, ids=None, limit=None):
         """Matching statements (all, or those in `ids`) with their exact BM25 score, best first."""
@@ -187,62 +190,127 @@ class PostgresBackend:
             sql += f" LIMIT {int(limit)}"
         return [(pk, float(score)) for pk, score in self._query(sql, [lexemes, weights, *params])]
 
-    def _best_postings(self, lexemes, depth):
-        """The `depth` statements where each lexeme weighs most: {lexeme: [(id, impact)]}."""
+    def _best_postings(self, lexemes, depth, statements=None):
+        """The `depth` statements where each lexeme weighs most: ({lexeme: [(id, impact)]},
+        {lexeme: bound}), the bound being what any statement not listed can weigh at most.
+
+        With `statements` (filtered), the best among those only: the first MAX_PROBES / n
+        postings of each lexeme, in impact order, are checked against the filters (a primary
+        key probe of the statement's copied columns) until `depth` pass; when fewer pass, the
+        bound is the impact of the last posting checked."""
+        postings = {lexeme: [] for lexeme in lexemes}
+        if statements is None:
+            rows = self._query(
+                f"""SELECT l.lexeme, b.statement_id, b.impact FROM unnest(%s::text[]) AS l(lexeme),
+                    LATERAL (SELECT statement_id, impact FROM {IMPACT_TABLE} i WHERE i.lexeme = l.lexeme
+                             ORDER BY impact DESC LIMIT %s) AS b""",
+                [lexemes, depth],
+            )
+            for lexeme, pk, impact in rows:
+                postings[lexeme].append((pk, impact))
+            return postings, {x: postings[x][-1][1] if len(postings[x]) == depth else 0.0 for x in lexemes}
+        scan = MAX_PROBES // len(lexemes)
+        probe = statements.filter(id=RawSQL("i.statement_id", [])).order_by().values("id")
+        sql, params = probe.query.sql_with_params()
         rows = self._query(
             f"""SELECT l.lexeme, b.statement_id, b.impact FROM unnest(%s::text[]) AS l(lexeme),
-                LATERAL (SELECT statement_id, impact FROM {IMPACT_TABLE} i WHERE i.lexeme = l.lexeme
-                         ORDER BY impact DESC LIMIT %s) AS b""",
-            [lexemes, depth],
+                LATERAL (SELECT statement_id, impact FROM (
+                    SELECT statement_id, impact FROM {IMPACT_TABLE} WHERE lexeme = l.lexeme
+                    ORDER BY impact DESC LIMIT %s) AS i
+                    WHERE EXISTS ({sql}) ORDER BY impact DESC LIMIT %s) AS b""",
+            [lexemes, scan, *params, depth],
         )
-        postings = {lexeme: [] for lexeme in lexemes}
         for lexeme, pk, impact in rows:
             postings[lexeme].append((pk, impact))
-        return postings
+        bounds = {x: postings[x][-1][1] for x in lexemes if len(postings[x]) == depth}
+        short = [x for x in lexemes if x not in bounds]
+        if short:  # the last posting checked, when the scan reached its end
+            bounds.update(
+                self._query(
+                    f"""SELECT l.lexeme, coalesce((SELECT impact FROM {IMPACT_TABLE} i WHERE i.lexeme = l.lexeme
+                        ORDER BY impact DESC OFFSET %s LIMIT 1), 0) FROM unnest(%s::text[]) AS l(lexeme)""",
+                    [scan - 1, short],
+                )
+            )
+        return postings, bounds
 
-    def all_matches(self, statements):
-        """When the planner expects at most SMALL_RESULT matches: every match, best first, as
-        (id, score, speaker_id, speaker's country, meeting country, year) in one read, which
-        gives the page, the exact total and the facets at once. Else None."""
-        if self.estimate(statements) > SMALL_RESULT:
+    def all_matches(self, statements, offset, limit):
+        """When the planner expects at most SMALL_RESULT matches: (the page as [(id, score)],
+        every match's (speaker_id, speaker's country, meeting country, year)) from one read of
+        the matches, which also gives the exact total and the facets. Else None.
+
+        Up to SCORE_ALL matches, or without filters, every match is scored in that read. More
+        filtered matches are read without scores and the page comes from the filtered impact
+        lists (`ranked`), which costs a few postings per hit instead of a score per match."""
+        estimate = self.estimate(statements)
+        if estimate > SMALL_RESULT:
             return None
-        lexemes, weights = self.weights()
+        if statements.query.where and estimate > SCORE_ALL:
+            matches = self._matched(statements).annotate(
+                s_country=RawSQL('"meetings_statement"."search_speaker_country"', []),
+                m_country=RawSQL('"meetings_statement"."search_meeting_country"', []),
+                year=RawSQL('extract(year FROM "meetings_statement"."search_meeting_date")::int', []),
+            )
+            rows = list(matches.values_list("id", "speaker_id", "s_country", "m_country", "year"))
+            if len(rows) <= SCORE_ALL:  # fewer than the planner expected
+                scored = self._scored(statements, *self.weights()[:2], ids=[row[0] for row in rows])
+                page = scored[offset : offset + limit]
+            else:
+                page = self.ranked(statements, offset, limit)[0] if offset < len(rows) else []
+            return page, [row[1:] for row in rows]
         inner, params = self._matched(statements).values("id").query.sql_with_params()
+        lexemes, weights, _ = self.weights()
         sql = (
             f"SELECT s.id, {BM25_SQL} AS score, s.speaker_id, "
             "s.search_speaker_country, s.search_meeting_country, extract(year FROM s.search_meeting_date)::int "
             f"FROM meetings_statement s WHERE s.id IN ({inner}) ORDER BY score DESC, s.id DESC"
         )
-        return self._query(sql, [lexemes, weights, *params])
+        rows = self._query(sql, [lexemes, weights, *params])
+        return [(row[0], float(row[1])) for row in rows[offset : offset + limit]], [row[2:] for row in rows]
 
     def ranked(self, statements, offset, limit):
-        """([(id, score)] for the page, exact): exact is False only when MAX_DEPTH was reached."""
-        lexemes, weights = self.weights()
-        wanted = offset + limit
-        if not lexemes or self.estimate(statements) <= SMALL_RESULT:
+        """([(id, score)] for the page, exact): exact is False only when MAX_DEPTH was reached.
+
+        With filters, the impact lists are read through them (each posting's statement probed)
+        when that takes at most MAX_PROBES probes: a word in 50 times as many statements as
+        the filtered matches needs about 50 postings per hit. Otherwise the lists are the
+        words' own and the filters apply when the candidates are scored."""
+        lexemes, weights, frequencies = self.weights()
+        wanted, estimate = offset + limit, self.estimate(statements)
+        if not lexemes or estimate <= SCORE_ALL:
             return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
         # One word or phrase: its words' best postings hold its best statements, so a short list
         # settles it. Several words anywhere: the best statements for all sit deeper in each list.
         several = sum(len(group.include) for group in self.parsed.groups) > 1
-        depth = max(MAX_DEPTH // 2 if several else FIRST_DEPTH, 2 * wanted)
+        depth, through = max(MAX_DEPTH // 2 if several else FIRST_DEPTH, 2 * wanted), None
+        probes = max(frequencies) / max(1, estimate) * len(lexemes)  # per posting wanted
+        if statements.query.where:
+            first = depth if several else 2 * wanted
+            if first * probes <= MAX_PROBES:
+                through, depth = statements, first
+        if through is None and statements.query.where and estimate <= SMALL_RESULT:
+            return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
         while True:
-            postings = self._best_postings(lexemes, depth)
-            threshold = sum(
-                weight * (postings[lexeme][-1][1] if len(postings[lexeme]) == depth else 0.0)
-                for lexeme, weight in zip(lexemes, weights, strict=True)
-            )
+            postings, bounds = self._best_postings(lexemes, depth, through)
+            threshold = sum(weight * bounds[lexeme] for lexeme, weight in zip(lexemes, weights, strict=True))
             candidates = sorted({pk for rows in postings.values() for pk, _ in rows})
             scored = self._scored(statements, lexemes, weights, ids=candidates)
-            complete = all(len(rows) < depth for rows in postings.values())
-            if complete or (len(scored) >= wanted and scored[wanted - 1][1] >= threshold):
+            if threshold == 0 or (len(scored) >= wanted and scored[wanted - 1][1] >= threshold):
                 return scored[offset:wanted], True
+            if through is not None and (
+                4 * depth * probes > MAX_PROBES or any(len(x) < depth for x in postings.values())
+            ):
+                through, depth = None, MAX_DEPTH // 2  # the filters are too rare in the lists
+                if estimate <= SMALL_RESULT:
+                    return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
+                continue
             if depth >= MAX_DEPTH:
                 return scored[offset:wanted], False
             depth = min(depth * 4, MAX_DEPTH)
 
     def exact_ranking(self, statements, limit):
         """Every match scored (slow on common words): what `ranked` is measured against."""
-        lexemes, weights = self.weights()
+        lexemes, weights, _ = self.weights()
         return self._scored(statements, lexemes, weights, limit=limit)
 
     def count(self, statements):
@@ -324,7 +392,7 @@ class SqliteBackend:
         phrase = '"' + " ".join(tokens) + '"'
         return bool(self._query(f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT 1", [phrase]))
 
-    def all_matches(self, statements):
+    def all_matches(self, statements, offset, limit):
         """As PostgresBackend.all_matches, when FTS5 counts at most SMALL_RESULT matches."""
         if self.count(statements)[0] > SMALL_RESULT:
             return None
@@ -335,7 +403,8 @@ class SqliteBackend:
             "CAST(strftime('%%Y', s.search_meeting_date) AS integer) "
             "FROM hit JOIN meetings_statement s ON s.id = hit.id ORDER BY hit.score DESC, hit.id DESC"
         )
-        return self._query(sql, params)
+        rows = self._query(sql, params)
+        return [(row[0], row[1]) for row in rows[offset : offset + limit]], [row[2:] for row in rows]
 
     def ranked(self, statements, offset, limit):
         where, params = self._where(statements)
