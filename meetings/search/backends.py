@@ -282,7 +282,7 @@ class PostgresBackend:
         # One word or phrase: its words' best postings hold its best statements, so a short list
         # settles it. Several words anywhere: the best statements for all sit deeper in each list.
         several = sum(len(group.include) for group in self.parsed.groups) > 1
-        depth, through = max(MAX_DEPTH // 2 if several else FIRST_DEPTH, 2 * wanted), None
+        depth, through = max(MAX_DEPTH // 8 if several else FIRST_DEPTH, 2 * wanted), None
         probes = max(frequencies) / max(1, estimate) * len(lexemes)  # per posting wanted
         if statements.query.where:
             first = depth if several else 2 * wanted
@@ -290,11 +290,17 @@ class PostgresBackend:
                 through, depth = statements, first
         if through is None and statements.query.where and estimate <= SMALL_RESULT:
             return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
+        found, checked = {}, set()  # exact scores of the matches among the candidates so far
         while True:
             postings, bounds = self._best_postings(lexemes, depth, through)
             threshold = sum(weight * bounds[lexeme] for lexeme, weight in zip(lexemes, weights, strict=True))
-            candidates = sorted({pk for rows in postings.values() for pk, _ in rows})
-            scored = self._scored(statements, lexemes, weights, ids=candidates)
+            floor = sorted(found.values(), reverse=True)[wanted - 1] if len(found) >= wanted else 0.0
+            candidates = [
+                pk for pk in self._candidates(postings, bounds, weights, wanted, floor) if pk not in checked
+            ]
+            checked.update(pk for rows in postings.values() for pk, _ in rows)
+            found.update(self._scored(statements, lexemes, weights, ids=candidates))
+            scored = sorted(found.items(), key=lambda row: (-row[1], -row[0]))
             if threshold == 0 or (len(scored) >= wanted and scored[wanted - 1][1] >= threshold):
                 return scored[offset:wanted], True
             if through is not None and (
@@ -307,6 +313,42 @@ class PostgresBackend:
             if depth >= MAX_DEPTH:
                 return scored[offset:wanted], False
             depth = min(depth * 4, MAX_DEPTH)
+
+    def _candidates(self, postings, bounds, weights, wanted, floor):
+        """The statements of the lists that may be among the `wanted` best. For words that must
+        all occur (no phrase, OR or alternative form), a statement in every list has its exact
+        score from the lists, and one missing from a list scores at most its impacts read plus
+        that list's bound; those that cannot reach the `wanted`-th exact score known (`floor`,
+        from earlier rounds, or from the lists) are left out before the scoring, which reads
+        each candidate's row."""
+        every = sorted({pk for rows in postings.values() for pk, _ in rows})
+        groups = self.parsed.groups
+        if not (len(groups) == 1 and len(postings) > 1) or any(
+            len(term.forms) != 1 or len(term.forms[0]) != 1 for term in groups[0].include
+        ):
+            return every
+        lexemes = list(postings)
+        weight = dict(zip(lexemes, weights, strict=True))
+        seen = {}
+        for lexeme, rows in postings.items():
+            for pk, impact in rows:
+                seen.setdefault(pk, {})[lexeme] = impact
+        exact = sorted(
+            (
+                sum(weight[x] * impacts[x] for x in lexemes)
+                for impacts in seen.values()
+                if len(impacts) == len(lexemes)
+            ),
+            reverse=True,
+        )
+        floor = max(floor, exact[wanted - 1] if len(exact) >= wanted else 0.0)
+        if not floor:
+            return every
+        return sorted(
+            pk
+            for pk, impacts in seen.items()
+            if sum(weight[x] * impacts.get(x, bounds[x]) for x in lexemes) >= floor
+        )
 
     def exact_ranking(self, statements, limit):
         """Every match scored (slow on common words): what `ranked` is measured against."""
