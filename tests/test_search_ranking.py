@@ -71,3 +71,16 @@ def test_a_filtered_page_is_the_exact_rankings_page(statements, monkeypatch, que
         results.total
         == Statement.objects.filter(meeting__country="AZ", text__contains=query.split()[-1]).count()
     )
+
+
+@pytest.mark.parametrize("query", ["pipeline", "pipeline gas"])
+def test_pages_from_short_impact_lists_are_the_exact_rankings_pages(statements, monkeypatch, query):
+    """Several rounds of deeper lists, each scoring only the candidates that can still make the
+    page, give the pages of the exact ranking."""
+    monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)
+    monkeypatch.setattr(search.backends, "SCORE_ALL", 0)
+    monkeypatch.setattr(search.backends, "FIRST_DEPTH", 2)
+    monkeypatch.setattr(search.backends, "MAX_DEPTH", 64)
+    for page in (1, 2, 3, 4):
+        hits = search_statements(query, page=page, per_page=3).hits
+        assert [hit.statement.pk for hit in hits] == exact_page(query, page, 3)
