@@ -227,14 +227,22 @@ def _page_numbers(page, per_page):
 
 def _capped_count(queryset):
     """Exact up to backends.COUNT_LIMIT; beyond, PostgreSQL's planner estimate (SQLite counts: it is quick
-    at the sizes SQLite serves)."""
+    at the sizes SQLite serves). PostgreSQL asks the planner first: when it expects well over the
+    limit (it reads the filters' columns well), counting up to the limit would be wasted."""
+    if queryset.query.is_empty():
+        return 0, True
+    estimate = None
+    if connection.vendor == "postgresql":
+        plan = json.loads(queryset.order_by().values("id").explain(format="json"))
+        estimate = int(plan[0]["Plan"]["Plan Rows"])
+        if estimate > 1.5 * backends.COUNT_LIMIT:
+            return estimate, False
     total = queryset.order_by()[: backends.COUNT_LIMIT + 1].count()
     if total <= backends.COUNT_LIMIT:
         return total, True
-    if connection.vendor != "postgresql":
+    if estimate is None:
         return queryset.order_by().count(), True
-    plan = json.loads(queryset.order_by().values("id").explain(format="json"))
-    return max(int(plan[0]["Plan"]["Plan Rows"]), backends.COUNT_LIMIT + 1), False
+    return max(estimate, backends.COUNT_LIMIT + 1), False
 
 
 def _snippet(marked, statement):
