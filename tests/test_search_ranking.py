@@ -84,3 +84,17 @@ def test_pages_from_short_impact_lists_are_the_exact_rankings_pages(statements, 
     for page in (1, 2, 3, 4):
         hits = search_statements(query, page=page, per_page=3).hits
         assert [hit.statement.pk for hit in hits] == exact_page(query, page, 3)
+
+
+def test_filtered_pages_from_the_words_own_lists_are_the_exact_rankings_pages(statements, monkeypatch):
+    """When probing the filters would cost too much, the lists are the words' own: a statement
+    in every list may fail the filters, so it must not bound the page."""
+    monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)
+    monkeypatch.setattr(search.backends, "SCORE_ALL", 0)
+    monkeypatch.setattr(search.backends, "MAX_PROBES", 0)
+    monkeypatch.setattr(search.backends, "FIRST_DEPTH", 2)
+    monkeypatch.setattr(search.backends, "MAX_DEPTH", 64)
+    for filters in ({"meeting_country": "RU"}, {"meeting_country": "AZ"}):
+        for page in (1, 2):
+            hits = search_statements("pipeline gas", page=page, per_page=3, **filters).hits
+            assert [hit.statement.pk for hit in hits] == exact_page("pipeline gas", page, 3, **filters)

@@ -10,7 +10,7 @@ Both backends answer the same questions:
 
 SQLite: FTS5's bm25() over every match, which it computes fast enough at a million statements.
 PostgreSQL: reading and scoring every match of a common word costs seconds, so the best matches
-come from precomputed impacts (impacts.py) with Fagin's threshold algorithm: the K statements
+come from precomputed impacts (impacts.py) with Fagin's threshold algorithm (topk.py): the K statements
 where each query word weighs most are scored exactly; any statement not among them scores at most
 the sum of the K-th impacts (the threshold), so once the page's last hit scores at least that, the
 page is exactly the full ranking's. K grows until it is, up to MAX_DEPTH; queries with few matches
@@ -26,6 +26,7 @@ from django.db.models.expressions import RawSQL
 
 from meetings.models import DataVersion
 
+from . import topk
 from .impacts import IMPACT_TABLE
 from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql, with_alternatives
 from .schema import FTS_TABLE, TS_CONFIG, ensure_sqlite_triggers
@@ -191,48 +192,8 @@ class PostgresBackend:
         return [(pk, float(score)) for pk, score in self._query(sql, [lexemes, weights, *params])]
 
     def _best_postings(self, lexemes, depth, statements=None):
-        """The `depth` statements where each lexeme weighs most: ({lexeme: [(id, impact)]},
-        {lexeme: bound}), the bound being what any statement not listed can weigh at most.
-
-        With `statements` (filtered), the best among those only: the first MAX_PROBES / n
-        postings of each lexeme, in impact order, are checked against the filters (a primary
-        key probe of the statement's copied columns) until `depth` pass; when fewer pass, the
-        bound is the impact of the last posting checked."""
-        postings = {lexeme: [] for lexeme in lexemes}
-        if statements is None:
-            rows = self._query(
-                f"""SELECT l.lexeme, b.statement_id, b.impact FROM unnest(%s::text[]) AS l(lexeme),
-                    LATERAL (SELECT statement_id, impact FROM {IMPACT_TABLE} i WHERE i.lexeme = l.lexeme
-                             ORDER BY impact DESC LIMIT %s) AS b""",
-                [lexemes, depth],
-            )
-            for lexeme, pk, impact in rows:
-                postings[lexeme].append((pk, impact))
-            return postings, {x: postings[x][-1][1] if len(postings[x]) == depth else 0.0 for x in lexemes}
-        scan = MAX_PROBES // len(lexemes)
-        probe = statements.filter(id=RawSQL("i.statement_id", [])).order_by().values("id")
-        sql, params = probe.query.sql_with_params()
-        rows = self._query(
-            f"""SELECT l.lexeme, b.statement_id, b.impact FROM unnest(%s::text[]) AS l(lexeme),
-                LATERAL (SELECT statement_id, impact FROM (
-                    SELECT statement_id, impact FROM {IMPACT_TABLE} WHERE lexeme = l.lexeme
-                    ORDER BY impact DESC LIMIT %s) AS i
-                    WHERE EXISTS ({sql}) ORDER BY impact DESC LIMIT %s) AS b""",
-            [lexemes, scan, *params, depth],
-        )
-        for lexeme, pk, impact in rows:
-            postings[lexeme].append((pk, impact))
-        bounds = {x: postings[x][-1][1] for x in lexemes if len(postings[x]) == depth}
-        short = [x for x in lexemes if x not in bounds]
-        if short:  # the last posting checked, when the scan reached its end
-            bounds.update(
-                self._query(
-                    f"""SELECT l.lexeme, coalesce((SELECT impact FROM {IMPACT_TABLE} i WHERE i.lexeme = l.lexeme
-                        ORDER BY impact DESC OFFSET %s LIMIT 1), 0) FROM unnest(%s::text[]) AS l(lexeme)""",
-                    [scan - 1, short],
-                )
-            )
-        return postings, bounds
+        """topk.best_postings for this query, at most MAX_PROBES filter checks."""
+        return topk.best_postings(self._query, lexemes, depth, statements, MAX_PROBES)
 
     def all_matches(self, statements, offset, limit):
         """When the planner expects at most SMALL_RESULT matches: (the page as [(id, score)],
@@ -291,12 +252,16 @@ class PostgresBackend:
         if through is None and statements.query.where and estimate <= SMALL_RESULT:
             return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
         found, checked = {}, set()  # exact scores of the matches among the candidates so far
+        # Whether a statement in every list is a match (no filter it might fail).
+        listed_match = through is not None or not statements.query.where
         while True:
             postings, bounds = self._best_postings(lexemes, depth, through)
             threshold = sum(weight * bounds[lexeme] for lexeme, weight in zip(lexemes, weights, strict=True))
             floor = sorted(found.values(), reverse=True)[wanted - 1] if len(found) >= wanted else 0.0
             candidates = [
-                pk for pk in self._candidates(postings, bounds, weights, wanted, floor) if pk not in checked
+                pk
+                for pk in self._candidates(postings, bounds, weights, wanted, floor, listed_match)
+                if pk not in checked
             ]
             checked.update(pk for rows in postings.values() for pk, _ in rows)
             found.update(self._scored(statements, lexemes, weights, ids=candidates))
@@ -307,6 +272,7 @@ class PostgresBackend:
                 4 * depth * probes > MAX_PROBES or any(len(x) < depth for x in postings.values())
             ):
                 through, depth = None, MAX_DEPTH // 2  # the filters are too rare in the lists
+                found, checked, listed_match = {}, set(), False
                 if estimate <= SMALL_RESULT:
                     return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
                 continue
@@ -314,41 +280,8 @@ class PostgresBackend:
                 return scored[offset:wanted], False
             depth = min(depth * 4, MAX_DEPTH)
 
-    def _candidates(self, postings, bounds, weights, wanted, floor):
-        """The statements of the lists that may be among the `wanted` best. For words that must
-        all occur (no phrase, OR or alternative form), a statement in every list has its exact
-        score from the lists, and one missing from a list scores at most its impacts read plus
-        that list's bound; those that cannot reach the `wanted`-th exact score known (`floor`,
-        from earlier rounds, or from the lists) are left out before the scoring, which reads
-        each candidate's row."""
-        every = sorted({pk for rows in postings.values() for pk, _ in rows})
-        groups = self.parsed.groups
-        if not (len(groups) == 1 and len(postings) > 1) or any(
-            len(term.forms) != 1 or len(term.forms[0]) != 1 for term in groups[0].include
-        ):
-            return every
-        lexemes = list(postings)
-        weight = dict(zip(lexemes, weights, strict=True))
-        seen = {}
-        for lexeme, rows in postings.items():
-            for pk, impact in rows:
-                seen.setdefault(pk, {})[lexeme] = impact
-        exact = sorted(
-            (
-                sum(weight[x] * impacts[x] for x in lexemes)
-                for impacts in seen.values()
-                if len(impacts) == len(lexemes)
-            ),
-            reverse=True,
-        )
-        floor = max(floor, exact[wanted - 1] if len(exact) >= wanted else 0.0)
-        if not floor:
-            return every
-        return sorted(
-            pk
-            for pk, impacts in seen.items()
-            if sum(weight[x] * impacts.get(x, bounds[x]) for x in lexemes) >= floor
-        )
+    def _candidates(self, postings, bounds, weights, wanted, floor, listed_match=True):
+        return topk.candidates(self.parsed, postings, bounds, weights, wanted, floor, listed_match)
 
     def exact_ranking(self, statements, limit):
         """Every match scored (slow on common words): what `ranked` is measured against."""
