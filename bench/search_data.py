@@ -177,7 +177,7 @@ def fill(statements, seed=5):
 
     from meetings.models import Meeting, Organization, Person, Statement
     from meetings.search.impacts import IMPACT_REBUILD
-    from meetings.search.schema import POSTGRES_SEARCH_INDEXES
+    from meetings.search.schema import POSTGRES_SEARCH_INDEXES, SQLITE_COPY_FILL, SQLITE_COPY_TRIGGERS
 
     rng = random.Random(seed)
     generator = TextGenerator(seed)
@@ -228,6 +228,11 @@ def fill(statements, seed=5):
                 cursor.execute(
                     "ALTER TABLE meetings_statement DISABLE TRIGGER meetings_statement_impact_sync"
                 )
+        else:
+            # The copies are filled in one statement afterwards, not by a trigger per row.
+            with connection.cursor() as cursor:
+                for name in SQLITE_COPY_TRIGGERS:
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         insert(
             Statement,
             (
@@ -252,6 +257,9 @@ def fill(statements, seed=5):
             cursor.execute("ALTER TABLE meetings_statement ENABLE TRIGGER meetings_statement_impact_sync")
             cursor.execute("VACUUM ANALYZE")
         else:
+            cursor.execute(SQLITE_COPY_FILL)
+            for sql in SQLITE_COPY_TRIGGERS.values():
+                cursor.execute(sql)
             cursor.execute("INSERT INTO meetings_statement_fts(meetings_statement_fts) VALUES ('optimize')")
             cursor.execute("ANALYZE")
     print(f"generated {statements:,} statements in {time.perf_counter() - started:.0f} s", flush=True)

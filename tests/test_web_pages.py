@@ -553,6 +553,7 @@ def test_meeting_list_with_many_records_stays_within_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):  # 8 for the list, 6 for its facets and the data version
         client.get("/meetings/?country=az")
     # The person page: record, roles, chart, timeline, statements, sources, network, citation,
-    # and the data version its cache is keyed by.
-    with django_assert_max_num_queries(19):
+    # the data version its cache is keyed by, and (PostgreSQL) the planner's estimate of the
+    # statement list, which spares counting a long list to its limit.
+    with django_assert_max_num_queries(20):
         client.get(archive["lavrov"].get_absolute_url())

@@ -5,8 +5,9 @@
         hit.statement.get_absolute_url(), hit.snippet, hit.rank
 
 The query language is described in `meetings.search.query`; the SQL (BM25 ranking of every match)
-in `meetings.search.backends`; the structures that keep the index in step with Statement in
-`meetings.search.schema` and `meetings.search.impacts`; facet counts in `meetings.search.facets`.
+in `meetings.search.backends`, with PostgreSQL's bounded top-k in `meetings.search.topk`; the
+structures that keep the index in step with Statement in `meetings.search.schema` and
+`meetings.search.impacts`; facet counts in `meetings.search.facets`.
 Nothing here raises on what a visitor typed: unknown slugs, malformed codes or dates simply match
 nothing, and any text is a valid query.
 
@@ -28,6 +29,7 @@ from meetings.models import Meeting, Person, Statement
 from . import backends
 from .backends import backend_for
 from .query import clean_text, parse
+from .schema import ensure_sqlite_triggers
 from .snippets import excerpt, marked_to_html
 
 __all__ = [
@@ -142,9 +144,11 @@ def filter_statements(
     speaker: a person's slug (an old slug left by a merge works too). organization: a slug; a
     statement qualifies when its meeting mentions the organization or a participant represents it.
     Dates bound the meeting's date, both ends included.
-    use_copies (PostgreSQL, top-level queries only): compare the copies of the countries and
-    date kept on each statement for search (see schema.py) instead of joining.
+    use_copies: compare the copies of the countries and date kept on each statement for search
+    (see schema.py) instead of joining.
     """
+    if use_copies and connection.vendor == "sqlite":
+        ensure_sqlite_triggers(connection)  # a table rebuild may have dropped the copies
     conditions = Q()
     if speaker not in (None, ""):
         slug = _slug(speaker)
@@ -224,14 +228,22 @@ def _page_numbers(page, per_page):
 
 def _capped_count(queryset):
     """Exact up to backends.COUNT_LIMIT; beyond, PostgreSQL's planner estimate (SQLite counts: it is quick
-    at the sizes SQLite serves)."""
+    at the sizes SQLite serves). PostgreSQL asks the planner first: when it expects well over the
+    limit (it reads the filters' columns well), counting up to the limit would be wasted."""
+    if queryset.query.is_empty():
+        return 0, True
+    estimate = None
+    if connection.vendor == "postgresql":
+        plan = json.loads(queryset.order_by().values("id").explain(format="json"))
+        estimate = int(plan[0]["Plan"]["Plan Rows"])
+        if estimate > 1.5 * backends.COUNT_LIMIT:
+            return estimate, False
     total = queryset.order_by()[: backends.COUNT_LIMIT + 1].count()
     if total <= backends.COUNT_LIMIT:
         return total, True
-    if connection.vendor != "postgresql":
+    if estimate is None:
         return queryset.order_by().count(), True
-    plan = json.loads(queryset.order_by().values("id").explain(format="json"))
-    return max(int(plan[0]["Plan"]["Plan Rows"]), backends.COUNT_LIMIT + 1), False
+    return max(estimate, backends.COUNT_LIMIT + 1), False
 
 
 def _snippet(marked, statement):
@@ -242,7 +254,7 @@ def _listing(statements, page, per_page, sort, use_copies=False):
     """Statements by meeting date (then most recently added), newest or oldest first, no ranking."""
     total, exact = _capped_count(statements)
     offset = (page - 1) * per_page
-    # PostgreSQL: the statement's own copy of the date has an index in the newest-first order.
+    # The statement's own copy of the date has an index in the newest-first order.
     date = RawSQL('"meetings_statement"."search_meeting_date"', []) if use_copies else F("meeting__date")
     order = (date.asc(nulls_last=True), "id") if sort == "oldest" else (date.desc(nulls_last=True), "-id")
     rows = (
@@ -268,7 +280,7 @@ def search_statements(
     """
     page, per_page = _page_numbers(page, per_page)
     query = clean_text(query)
-    use_copies = connection.vendor == "postgresql"
+    use_copies = True
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     ranks = bool(parsed) and not parsed.only_excludes
@@ -286,11 +298,10 @@ def search_statements(
         return SearchResults([], 0, True, page, per_page, sort)
 
     offset = (page - 1) * per_page
-    every_match, facet_rows = backend.all_matches(statements), None
+    every_match, facet_rows = backend.all_matches(statements, offset, per_page), None
     if every_match is not None:
-        total, exact = len(every_match), True
-        ranked = [(row[0], row[1]) for row in every_match[offset : offset + per_page]]
-        facet_rows = [row[2:] for row in every_match]
+        ranked, facet_rows = every_match
+        total, exact = len(facet_rows), True
     else:
         total, exact = backend.count(statements)
         ranked = backend.ranked(statements, offset, per_page)[0] if offset < total else []
@@ -314,7 +325,7 @@ def has_words(query: str) -> bool:
 def count_statements(query: str = "", **filters) -> tuple[int, bool]:
     """(how many statements search_statements() finds, whether that is exact), without a page."""
     query = clean_text(query)
-    use_copies = connection.vendor == "postgresql"
+    use_copies = True
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     if not parsed:

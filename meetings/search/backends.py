@@ -10,7 +10,7 @@ Both backends answer the same questions:
 
 SQLite: FTS5's bm25() over every match, which it computes fast enough at a million statements.
 PostgreSQL: reading and scoring every match of a common word costs seconds, so the best matches
-come from precomputed impacts (impacts.py) with Fagin's threshold algorithm: the K statements
+come from precomputed impacts (impacts.py) with Fagin's threshold algorithm (topk.py): the K statements
 where each query word weighs most are scored exactly; any statement not among them scores at most
 the sum of the K-th impacts (the threshold), so once the page's last hit scores at least that, the
 page is exactly the full ranking's. K grows until it is, up to MAX_DEPTH; queries with few matches
@@ -26,6 +26,7 @@ from django.db.models.expressions import RawSQL
 
 from meetings.models import DataVersion
 
+from . import topk
 from .impacts import IMPACT_TABLE
 from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql, with_alternatives
 from .schema import FTS_TABLE, TS_CONFIG, ensure_sqlite_triggers
@@ -35,6 +36,8 @@ COUNT_LIMIT = 10_000
 SMALL_RESULT = 5_000  # PostgreSQL: matches the planner expects that are cheap to score all at once
 # PostgreSQL: postings read per word by the threshold algorithm (its first round, and its bound).
 FIRST_DEPTH, MAX_DEPTH = 200, 3_200
+SCORE_ALL = 1_000  # PostgreSQL: filtered matches scored all at once (more: filtered impact lists)
+MAX_PROBES = 20_000  # PostgreSQL: postings checked against the filters for one page, at most
 SAMPLE_SHARE = 0.01  # PostgreSQL: the share of ids a phrase's count is estimated from
 SNIPPET_TOKENS = 24
 
@@ -155,7 +158,8 @@ class PostgresBackend:
 
     @remembered_per_data_version
     def weights(self):
-        """The query's lexemes (words it looks for, as indexed) and their idf weights."""
+        """The query's lexemes (words it looks for, as indexed), their idf weights and their
+        document frequencies."""
         words = " ".join(
             " ".join(tokens)
             for group in self.parsed.groups
@@ -170,7 +174,7 @@ class PostgresBackend:
             [words],
         )
         total = max([1] + [row[2] for row in rows] + [row[1] for row in rows])
-        return [row[0] for row in rows], [idf(total, row[1]) for row in rows]
+        return [row[0] for row in rows], [idf(total, row[1]) for row in rows], [row[1] for row in rows]
 
     def _scored(self, statements, lexemes, weights, ids=None, limit=None):
         """Matching statements (all, or those in `ids`) with their exact BM25 score, best first."""
@@ -187,62 +191,101 @@ class PostgresBackend:
             sql += f" LIMIT {int(limit)}"
         return [(pk, float(score)) for pk, score in self._query(sql, [lexemes, weights, *params])]
 
-    def _best_postings(self, lexemes, depth):
-        """The `depth` statements where each lexeme weighs most: {lexeme: [(id, impact)]}."""
-        rows = self._query(
-            f"""SELECT l.lexeme, b.statement_id, b.impact FROM unnest(%s::text[]) AS l(lexeme),
-                LATERAL (SELECT statement_id, impact FROM {IMPACT_TABLE} i WHERE i.lexeme = l.lexeme
-                         ORDER BY impact DESC LIMIT %s) AS b""",
-            [lexemes, depth],
-        )
-        postings = {lexeme: [] for lexeme in lexemes}
-        for lexeme, pk, impact in rows:
-            postings[lexeme].append((pk, impact))
-        return postings
+    def _best_postings(self, lexemes, depth, statements=None):
+        """topk.best_postings for this query, at most MAX_PROBES filter checks."""
+        return topk.best_postings(self._query, lexemes, depth, statements, MAX_PROBES)
 
-    def all_matches(self, statements):
-        """When the planner expects at most SMALL_RESULT matches: every match, best first, as
-        (id, score, speaker_id, speaker's country, meeting country, year) in one read, which
-        gives the page, the exact total and the facets at once. Else None."""
-        if self.estimate(statements) > SMALL_RESULT:
+    def all_matches(self, statements, offset, limit):
+        """When the planner expects at most SMALL_RESULT matches: (the page as [(id, score)],
+        every match's (speaker_id, speaker's country, meeting country, year)) from one read of
+        the matches, which also gives the exact total and the facets. Else None.
+
+        Up to SCORE_ALL matches, or without filters, every match is scored in that read. More
+        filtered matches are read without scores and the page comes from the filtered impact
+        lists (`ranked`), which costs a few postings per hit instead of a score per match."""
+        estimate = self.estimate(statements)
+        if estimate > SMALL_RESULT:
             return None
-        lexemes, weights = self.weights()
+        if statements.query.where and estimate > SCORE_ALL:
+            matches = self._matched(statements).annotate(
+                s_country=RawSQL('"meetings_statement"."search_speaker_country"', []),
+                m_country=RawSQL('"meetings_statement"."search_meeting_country"', []),
+                year=RawSQL('extract(year FROM "meetings_statement"."search_meeting_date")::int', []),
+            )
+            rows = list(matches.values_list("id", "speaker_id", "s_country", "m_country", "year"))
+            if len(rows) <= SCORE_ALL:  # fewer than the planner expected
+                scored = self._scored(statements, *self.weights()[:2], ids=[row[0] for row in rows])
+                page = scored[offset : offset + limit]
+            else:
+                page = self.ranked(statements, offset, limit)[0] if offset < len(rows) else []
+            return page, [row[1:] for row in rows]
         inner, params = self._matched(statements).values("id").query.sql_with_params()
+        lexemes, weights, _ = self.weights()
         sql = (
             f"SELECT s.id, {BM25_SQL} AS score, s.speaker_id, "
             "s.search_speaker_country, s.search_meeting_country, extract(year FROM s.search_meeting_date)::int "
             f"FROM meetings_statement s WHERE s.id IN ({inner}) ORDER BY score DESC, s.id DESC"
         )
-        return self._query(sql, [lexemes, weights, *params])
+        rows = self._query(sql, [lexemes, weights, *params])
+        return [(row[0], float(row[1])) for row in rows[offset : offset + limit]], [row[2:] for row in rows]
 
     def ranked(self, statements, offset, limit):
-        """([(id, score)] for the page, exact): exact is False only when MAX_DEPTH was reached."""
-        lexemes, weights = self.weights()
-        wanted = offset + limit
-        if not lexemes or self.estimate(statements) <= SMALL_RESULT:
+        """([(id, score)] for the page, exact): exact is False only when MAX_DEPTH was reached.
+
+        With filters, the impact lists are read through them (each posting's statement probed)
+        when that takes at most MAX_PROBES probes: a word in 50 times as many statements as
+        the filtered matches needs about 50 postings per hit. Otherwise the lists are the
+        words' own and the filters apply when the candidates are scored."""
+        lexemes, weights, frequencies = self.weights()
+        wanted, estimate = offset + limit, self.estimate(statements)
+        if not lexemes or estimate <= SCORE_ALL:
             return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
         # One word or phrase: its words' best postings hold its best statements, so a short list
         # settles it. Several words anywhere: the best statements for all sit deeper in each list.
         several = sum(len(group.include) for group in self.parsed.groups) > 1
-        depth = max(MAX_DEPTH // 2 if several else FIRST_DEPTH, 2 * wanted)
+        depth, through = max(MAX_DEPTH // 8 if several else FIRST_DEPTH, 2 * wanted), None
+        probes = max(frequencies) / max(1, estimate) * len(lexemes)  # per posting wanted
+        if statements.query.where:
+            first = depth if several else 2 * wanted
+            if first * probes <= MAX_PROBES:
+                through, depth = statements, first
+        if through is None and statements.query.where and estimate <= SMALL_RESULT:
+            return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
+        found, checked = {}, set()  # exact scores of the matches among the candidates so far
+        # Whether a statement in every list is a match (no filter it might fail).
+        listed_match = through is not None or not statements.query.where
         while True:
-            postings = self._best_postings(lexemes, depth)
-            threshold = sum(
-                weight * (postings[lexeme][-1][1] if len(postings[lexeme]) == depth else 0.0)
-                for lexeme, weight in zip(lexemes, weights, strict=True)
-            )
-            candidates = sorted({pk for rows in postings.values() for pk, _ in rows})
-            scored = self._scored(statements, lexemes, weights, ids=candidates)
-            complete = all(len(rows) < depth for rows in postings.values())
-            if complete or (len(scored) >= wanted and scored[wanted - 1][1] >= threshold):
+            postings, bounds = self._best_postings(lexemes, depth, through)
+            threshold = sum(weight * bounds[lexeme] for lexeme, weight in zip(lexemes, weights, strict=True))
+            floor = sorted(found.values(), reverse=True)[wanted - 1] if len(found) >= wanted else 0.0
+            candidates = [
+                pk
+                for pk in self._candidates(postings, bounds, weights, wanted, floor, listed_match)
+                if pk not in checked
+            ]
+            checked.update(pk for rows in postings.values() for pk, _ in rows)
+            found.update(self._scored(statements, lexemes, weights, ids=candidates))
+            scored = sorted(found.items(), key=lambda row: (-row[1], -row[0]))
+            if threshold == 0 or (len(scored) >= wanted and scored[wanted - 1][1] >= threshold):
                 return scored[offset:wanted], True
+            if through is not None and (
+                4 * depth * probes > MAX_PROBES or any(len(x) < depth for x in postings.values())
+            ):
+                through, depth = None, MAX_DEPTH // 2  # the filters are too rare in the lists
+                found, checked, listed_match = {}, set(), False
+                if estimate <= SMALL_RESULT:
+                    return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
+                continue
             if depth >= MAX_DEPTH:
                 return scored[offset:wanted], False
             depth = min(depth * 4, MAX_DEPTH)
 
+    def _candidates(self, postings, bounds, weights, wanted, floor, listed_match=True):
+        return topk.candidates(self.parsed, postings, bounds, weights, wanted, floor, listed_match)
+
     def exact_ranking(self, statements, limit):
         """Every match scored (slow on common words): what `ranked` is measured against."""
-        lexemes, weights = self.weights()
+        lexemes, weights, _ = self.weights()
         return self._scored(statements, lexemes, weights, limit=limit)
 
     def count(self, statements):
@@ -324,19 +367,19 @@ class SqliteBackend:
         phrase = '"' + " ".join(tokens) + '"'
         return bool(self._query(f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT 1", [phrase]))
 
-    def all_matches(self, statements):
+    def all_matches(self, statements, offset, limit):
         """As PostgresBackend.all_matches, when FTS5 counts at most SMALL_RESULT matches."""
         if self.count(statements)[0] > SMALL_RESULT:
             return None
         where, params = self._where(statements)
         sql = (
             f"WITH hit AS (SELECT rowid AS id, -bm25({FTS_TABLE}) AS score FROM {FTS_TABLE} WHERE {where}) "
-            "SELECT hit.id, hit.score, s.speaker_id, p.country, m.country, "
-            "CAST(strftime('%%Y', m.date) AS integer) FROM hit JOIN meetings_statement s ON s.id = hit.id "
-            "JOIN meetings_meeting m ON m.id = s.meeting_id LEFT JOIN meetings_person p ON p.id = s.speaker_id "
-            "ORDER BY hit.score DESC, hit.id DESC"
+            "SELECT hit.id, hit.score, s.speaker_id, s.search_speaker_country, s.search_meeting_country, "
+            "CAST(strftime('%%Y', s.search_meeting_date) AS integer) "
+            "FROM hit JOIN meetings_statement s ON s.id = hit.id ORDER BY hit.score DESC, hit.id DESC"
         )
-        return self._query(sql, params)
+        rows = self._query(sql, params)
+        return [(row[0], row[1]) for row in rows[offset : offset + limit]], [row[2:] for row in rows]
 
     def ranked(self, statements, offset, limit):
         where, params = self._where(statements)

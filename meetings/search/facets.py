@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import IntegerField
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
 from django_countries.fields import Country
 
 from meetings.models import Person, Statement
@@ -66,22 +65,23 @@ def sample_ranges(fraction: float, low: int, high: int, slices: int = SLICES):
 def _rows(query, ranges, scan_ranges, filters):
     from meetings.search import matching_statements
 
-    postgres = connection.vendor == "postgresql"
     statements = matching_statements(
-        query, ranges=ranges, scan_ranges=scan_ranges, use_copies=postgres, **filters
-    ).order_by()
-    if postgres:  # the copies kept on each statement for search: no joins
-        return statements.annotate(
+        query, ranges=ranges, scan_ranges=scan_ranges, use_copies=True, **filters
+    )
+    # The copies kept on each statement for search: no joins.
+    year = (
+        'extract(year from "meetings_statement"."search_meeting_date")::int'
+        if connection.vendor == "postgresql"
+        else 'CAST(strftime(\'%%Y\', "meetings_statement"."search_meeting_date") AS integer)'
+    )
+    return (
+        statements.order_by()
+        .annotate(
             s_country=RawSQL('"meetings_statement"."search_speaker_country"', []),
             m_country=RawSQL('"meetings_statement"."search_meeting_country"', []),
-            year=RawSQL(
-                'extract(year from "meetings_statement"."search_meeting_date")::int',
-                [],
-                output_field=IntegerField(),
-            ),
-        ).values_list("speaker_id", "s_country", "m_country", "year")
-    return statements.annotate(year=ExtractYear("meeting__date")).values_list(
-        "speaker_id", "speaker__country", "meeting__country", "year"
+            year=RawSQL(year, [], output_field=IntegerField()),
+        )
+        .values_list("speaker_id", "s_country", "m_country", "year")
     )
 
 

@@ -131,6 +131,58 @@ SQLITE_TRIGGERS = {
         END""",
 }
 SQLITE_REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
+
+# Migration 0007 (SQLite): the same copies as on PostgreSQL (migration 0003), so the newest-first
+# list is an index scan with LIMIT instead of a join of every statement to its meeting, and
+# filters and facets need no joins (the kind at the end of the country indexes lets them count
+# "speaker's country and kind" from the index alone). SQLite triggers cannot change NEW, so an AFTER trigger
+# updates the row it follows (the update touches only the copies, which fire no trigger).
+_SQLITE_COPY_SET = """UPDATE meetings_statement SET
+        search_speaker_country = coalesce((SELECT country FROM meetings_person WHERE id = new.speaker_id), ''),
+        search_meeting_country = coalesce((SELECT country FROM meetings_meeting WHERE id = new.meeting_id), ''),
+        search_meeting_date = (SELECT date FROM meetings_meeting WHERE id = new.meeting_id)
+    WHERE id = new.id;"""
+SQLITE_COPY_COLUMNS = {
+    "search_speaker_country": "varchar(2) NOT NULL DEFAULT ''",
+    "search_meeting_country": "varchar(2) NOT NULL DEFAULT ''",
+    "search_meeting_date": "date NULL",
+}
+SQLITE_COPY_TRIGGERS = {
+    "meetings_statement_search_copy_insert": f"""CREATE TRIGGER IF NOT EXISTS
+        meetings_statement_search_copy_insert AFTER INSERT ON meetings_statement
+        BEGIN {_SQLITE_COPY_SET} END""",
+    "meetings_statement_search_copy_update": f"""CREATE TRIGGER IF NOT EXISTS
+        meetings_statement_search_copy_update AFTER UPDATE OF speaker_id, meeting_id ON meetings_statement
+        BEGIN {_SQLITE_COPY_SET} END""",
+    "meetings_person_search_copy": """CREATE TRIGGER IF NOT EXISTS meetings_person_search_copy
+        AFTER UPDATE OF country ON meetings_person WHEN old.country IS NOT new.country BEGIN
+            UPDATE meetings_statement SET search_speaker_country = coalesce(new.country, '')
+                WHERE speaker_id = new.id;
+        END""",
+    "meetings_meeting_search_copy": """CREATE TRIGGER IF NOT EXISTS meetings_meeting_search_copy
+        AFTER UPDATE OF country, date ON meetings_meeting
+        WHEN old.country IS NOT new.country OR old.date IS NOT new.date BEGIN
+            UPDATE meetings_statement
+                SET search_meeting_country = coalesce(new.country, ''), search_meeting_date = new.date
+                WHERE meeting_id = new.id;
+        END""",
+}
+SQLITE_COPY_INDEXES = {
+    "meetings_statement_search_newest": """CREATE INDEX IF NOT EXISTS meetings_statement_search_newest
+        ON meetings_statement (search_meeting_date DESC, id DESC)""",
+    "meetings_statement_search_meeting_country": """CREATE INDEX IF NOT EXISTS
+        meetings_statement_search_meeting_country
+        ON meetings_statement (search_meeting_country, search_meeting_date DESC, id DESC, kind)""",
+    "meetings_statement_search_speaker_country": """CREATE INDEX IF NOT EXISTS
+        meetings_statement_search_speaker_country
+        ON meetings_statement (search_speaker_country, search_meeting_date DESC, id DESC, kind)""",
+}
+SQLITE_COPY_FILL = """UPDATE meetings_statement SET
+        search_speaker_country = coalesce((SELECT country FROM meetings_person p
+            WHERE p.id = meetings_statement.speaker_id), ''),
+        search_meeting_country = coalesce((SELECT country FROM meetings_meeting m
+            WHERE m.id = meetings_statement.meeting_id), ''),
+        search_meeting_date = (SELECT date FROM meetings_meeting m WHERE m.id = meetings_statement.meeting_id)"""
 SQLITE_BACKWARD = [f"DROP TRIGGER IF EXISTS {name}" for name in SQLITE_TRIGGERS] + [
     f"DROP TABLE IF EXISTS {FTS_TABLE}"
 ]
@@ -173,11 +225,50 @@ def drop_filter_columns(apps, schema_editor):
             schema_editor.execute(statement, None)
 
 
+def _sqlite_copy_statements(cursor):
+    """What gives an SQLite statement table its copies: the missing columns, the triggers, the
+    indexes and, when anything was missing, a fill of every row. Empty when all is there."""
+    cursor.execute("SELECT name FROM pragma_table_info('meetings_statement')")
+    columns = {row[0] for row in cursor.fetchall()}
+    cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index')")
+    present = {row[0] for row in cursor.fetchall()}
+    statements = [
+        f"ALTER TABLE meetings_statement ADD COLUMN {name} {definition}"
+        for name, definition in SQLITE_COPY_COLUMNS.items()
+        if name not in columns
+    ]
+    statements += [
+        sql for name, sql in {**SQLITE_COPY_TRIGGERS, **SQLITE_COPY_INDEXES}.items() if name not in present
+    ]
+    return [*statements, SQLITE_COPY_FILL] if statements else []
+
+
+def create_sqlite_copies(apps, schema_editor):
+    """Migration 0007: the copies on SQLite (PostgreSQL has had them since 0003)."""
+    if schema_editor.connection.vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            statements = _sqlite_copy_statements(cursor)
+        for statement in statements:
+            schema_editor.execute(statement, None)
+
+
+def drop_sqlite_copies(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for name in {**SQLITE_COPY_TRIGGERS, **SQLITE_COPY_INDEXES}:
+            kind = "TRIGGER" if name in SQLITE_COPY_TRIGGERS else "INDEX"
+            schema_editor.execute(f"DROP {kind} IF EXISTS {name}", None)
+        for name in SQLITE_COPY_COLUMNS:
+            schema_editor.execute(f"ALTER TABLE meetings_statement DROP COLUMN {name}", None)
+
+
 _checked_sqlite_connections: set[int] = set()
 
 
 def ensure_sqlite_triggers(connection):
-    """Recreate missing FTS triggers (and re-index everything, since writes were missed).
+    """Recreate missing FTS triggers (and re-index everything, since writes were missed), and
+    the copies of the filter columns with their triggers and indexes: a migration that rebuilds
+    the statement table (as Django does on SQLite to alter a column) keeps only the model's
+    columns and drops every trigger.
 
     Checked once per connection: a cheap look at sqlite_master.
     """
@@ -198,4 +289,6 @@ def ensure_sqlite_triggers(connection):
             for statement in missing:
                 cursor.execute(statement)
             cursor.execute(SQLITE_REBUILD)
+        for statement in _sqlite_copy_statements(cursor):
+            cursor.execute(statement)
     _checked_sqlite_connections.add(key)

@@ -123,9 +123,14 @@ def meeting_list_link(**filters):
 
 def checked_counts():
     """{"meetings": n, "people": n, "statements": n}: records an editor has checked (curated), in
-    one query (a union of three indexed counts)."""
+    one query (a union of three indexed counts). `curated__in=[True]`: SQLite reads
+    `WHERE curated` (what curated=True becomes) by scanning the whole index, `curated IN (1)` by
+    seeking in it (36 ms against 0.04 at a million statements)."""
     counts = [
-        model.objects.filter(curated=True).order_by().values(record_kind=Value(kind)).annotate(n=Count("pk"))
+        model.objects.filter(curated__in=[True])
+        .order_by()
+        .values(record_kind=Value(kind))
+        .annotate(n=Count("pk"))
         for kind, model in (("meetings", Meeting), ("people", Person), ("statements", Statement))
     ]
     rows = counts[0].union(*counts[1:], all=True)
