@@ -66,6 +66,9 @@ def test_workers_end_with_the_ingest_and_no_document_is_half_stored(tmp_path, se
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,  # a Ctrl-C reaches only this run's processes, as on a terminal
+        # As from a terminal: a shell starts background jobs (a test run with `&`) with SIGINT
+        # ignored, which the child would inherit and Ctrl-C would then never reach it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         for line in ingest.stderr:  # wait until documents are being stored
