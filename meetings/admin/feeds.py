@@ -3,6 +3,7 @@ was fetched last (when, the ETag and Last-Modified for the next conditional requ
 error) is shown read-only."""
 
 from django.contrib import admin
+from django.db import models
 
 from meetings.models import Feed
 
@@ -14,3 +15,5 @@ class FeedAdmin(admin.ModelAdmin):
     search_fields = ("title", "url")
     readonly_fields = ("last_fetched", "etag", "last_modified", "last_error")
     fields = ("url", "title", "active", *readonly_fields)
+    # An address typed without a scheme is read as https (Django 6's default; no deprecation warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
