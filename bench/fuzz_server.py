@@ -38,111 +38,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the catalogue of hostile requests the fuzz test uses too
 
 from benchtools import create_postgres_database, drop_postgres_database  # noqa: E402
+from hostile_requests import (  # noqa: E402
+    CODE_PATHS,
+    HOSTILE,
+    ID_PATHS,
+    LIST_PATHS,
+    PARAMETERS,
+    SLUG_PATHS,
+    UNKNOWN_PATHS,
+)
 
-LIST_PATHS = [
-    "/",
-    "/meetings/",
-    "/people/",
-    "/countries/",
-    "/organizations/",
-    "/search/",
-    "/api/",
-    "/api/openapi.json",
-    "/api/meetings/",
-    "/api/people/",
-    "/api/organizations/",
-    "/api/countries/",
-    "/api/statements/",
-    "/api/sources/",
-]
-SLUG_PATHS = ["/meetings/{}/", "/people/{}/", "/organizations/{}/"]
-SLUG_PATHS += [f"/api{path}" for path in SLUG_PATHS]
-CODE_PATHS = ["/countries/{}/", "/countries/az/{}/", "/countries/{}/ru/", "/api/countries/{}/"]
-ID_PATHS = ["/sources/{}/", "/api/sources/{}/"]
-UNKNOWN_PATHS = ["/api/{}/", "/{}/", "/static/{}", "/admin/{}/"]
-
-PARAMETERS = [
-    "q",
-    "country",
-    "person",
-    "organization",
-    "date_after",
-    "date_before",
-    "kind",
-    "sort",
-    "page",
-    "page_size",
-    "statements_page",
-    "format",
-    "start",
-    "end",
-]
-HOSTILE = [
-    "",
-    " ",
-    "0",
-    "-1",
-    "1e9",
-    "NaN",
-    "Infinity",
-    "9223372036854775807",
-    "9223372036854775808",
-    "922337203685477582",
-    "461168601842738793",
-    "18446744073709551616",
-    "9" * 5000,
-    "\x00",
-    "a\x00b",
-    "\r\n",
-    "\t",
-    "\x1b[31m",
-    "\u202e",
-    "\ufeff",
-    "'; DROP TABLE meetings_meeting; --",
-    "' OR '1'='1",
-    "%",
-    "_",
-    "\\",
-    '"',
-    '"unclosed phrase',
-    "-",
-    "*",
-    "OR",
-    "NOT",
-    "AND OR NOT",
-    "0000-00-00",
-    "0001-01-01",
-    "9999-12-31",
-    "10000-01-01",
-    "2020-02-30",
-    "-2020-01-01",
-    "=1+1",
-    "<script>alert(1)</script>",
-    "../../etc/passwd",
-    "ё" * 300,
-    "x" * 10000,
-    "json",
-    "csv",
-    "html",
-    "xml",
-    "newest",
-    "oldest",
-    "name",
-    "meetings",
-    "az",
-    "AZ",
-    "ru",
-    "xx",
-    "sergey-lavrov",
-    "Lavrov",
-    "cooperation",
-    "meeting",
-    "statement",
-    "direct",
-    "reported",
-]
 ALPHABET = "abcxyz0129 -_.,;:'\"%&?#=+*/\\<>()[]{}|^~`!@$ёçşğü\x00\x01\t\r\n\u202e\ufeff\U0001f600"
 
 

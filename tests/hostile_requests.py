@@ -1,0 +1,115 @@
+"""What the fuzz test (tests/test_web_fuzz.py) and the fuzz benchmark (bench/fuzz_server.py) send:
+every public address, with slugs, codes and ids to fill in, the query parameters the pages read,
+and hostile values (huge and negative numbers, NUL and control characters, SQL and LIKE
+metacharacters, impossible dates, very long strings). One catalogue, so the long run and the test
+try the same things."""
+
+# Pages and API lists, all answering GET without anything in the path.
+PAGE_PATHS = [
+    "/",
+    "/meetings/",
+    "/people/",
+    "/countries/",
+    "/organizations/",
+    "/search/",
+    "/api/",
+    "/api/openapi.json",
+]
+API_LIST_PATHS = [
+    "/api/meetings/",
+    "/api/people/",
+    "/api/organizations/",
+    "/api/countries/",
+    "/api/statements/",
+    "/api/sources/",
+]
+LIST_PATHS = PAGE_PATHS + API_LIST_PATHS
+
+SLUG_PATHS = ["/meetings/{}/", "/people/{}/", "/organizations/{}/"]
+SLUG_PATHS += [f"/api{path}" for path in SLUG_PATHS]
+CODE_PATHS = ["/countries/{}/", "/countries/az/{}/", "/countries/{}/ru/", "/api/countries/{}/"]
+ID_PATHS = ["/sources/{}/", "/api/sources/{}/"]
+UNKNOWN_PATHS = ["/api/{}/", "/{}/", "/static/{}", "/admin/{}/"]
+
+PARAMETERS = [
+    "q",
+    "country",
+    "person",
+    "organization",
+    "date_after",
+    "date_before",
+    "kind",
+    "sort",
+    "page",
+    "page_size",
+    "statements_page",
+    "format",
+    "start",
+    "end",
+]
+HOSTILE = [
+    "",
+    " ",
+    "0",
+    "-1",
+    "1e9",
+    "NaN",
+    "Infinity",
+    "9223372036854775807",
+    "9223372036854775808",
+    "922337203685477582",
+    "461168601842738793",
+    "18446744073709551616",
+    "9" * 5000,
+    "\x00",
+    "a\x00b",
+    "\r\n",
+    "\t",
+    "\x1b[31m",
+    "\u202e",
+    "\ufeff",
+    "'; DROP TABLE meetings_meeting; --",
+    "' OR '1'='1",
+    "%",
+    "_",
+    "\\",
+    '"',
+    '"unclosed phrase',
+    "-",
+    "*",
+    "OR",
+    "NOT",
+    "AND OR NOT",
+    "0000-00-00",
+    "0001-01-01",
+    "9999-12-31",
+    "10000-01-01",
+    "2020-02-30",
+    "-2020-01-01",
+    "2020-01-01T00:00:00",
+    "=1+1",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "ё" * 300,
+    "x" * 10000,
+    "json",
+    "csv",
+    "html",
+    "xml",
+    "newest",
+    "oldest",
+    "name",
+    "meetings",
+    "az",
+    "AZ",
+    "ru",
+    "xx",
+    "sergey-lavrov",
+    "Lavrov",
+    "International Eurasia Press Fund",
+    "cooperation",
+    "meeting",
+    "statement",
+    "direct",
+    "reported",
+]
