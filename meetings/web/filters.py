@@ -135,23 +135,20 @@ def date_input():
 
 
 class DateRangeForm(forms.Form):
-    """Checks that a date range is not back to front."""
+    """Checks that a date range (the fields `range_fields` names) is not back to front."""
+
+    range_fields = ("date_after", "date_before")
 
     def clean(self):
         cleaned = super().clean()
-        after, before = cleaned.get("date_after"), cleaned.get("date_before")
+        after, before = (cleaned.get(name) for name in self.range_fields)
         if after and before and after > before:
             raise forms.ValidationError("The “from” date is after the “to” date.", code="date_range")
         return cleaned
 
 
-class PublishedRangeForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        after, before = cleaned.get("published_after"), cleaned.get("published_before")
-        if after and before and after > before:
-            raise forms.ValidationError("The “from” date is after the “to” date.", code="date_range")
-        return cleaned
+class PublishedRangeForm(DateRangeForm):
+    range_fields = ("published_after", "published_before")
 
 
 class MeetingFilter(django_filters.FilterSet):
