@@ -104,7 +104,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "libraries": {"web_urls": "meetings.web.templatetags.web_urls"},
+            "libraries": {
+                "reading": "meetings.web.templatetags.reading",
+                "web_urls": "meetings.web.templatetags.web_urls",
+            },
         },
     },
 ]

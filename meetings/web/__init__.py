@@ -6,7 +6,7 @@ records into page furniture (`presentation`: charts, source titles, the footer's
 source's text with its statements and provenance marked; `network_drawing`: a record's
 who-met-whom drawing), plus following and reuse: Atom feeds (`feeds`) and the feed, citation and
 JSON-LD context of pages (`follow`). Templates reach the helpers through `{% load reading %}`
-(meetings/templatetags/reading.py).
+(meetings/web/templatetags/reading.py).
 
 May import: `meetings.models`, `meetings.search`, the `?format=json|csv` twins of
 `meetings.opendata.formats`, and the formats of `meetings.opendata.citations`, `.jsonld` and

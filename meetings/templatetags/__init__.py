@@ -1,1 +1,0 @@
-"""Template tag libraries: thin registrations of helpers that live in their rooms (`meetings.web`)."""
