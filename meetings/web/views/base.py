@@ -15,6 +15,7 @@ from django_countries import countries
 from django_countries.fields import Country
 
 from meetings.models import Meeting, Participant
+from meetings.search import clean_text
 
 
 def participants_prefetch():
@@ -86,8 +87,9 @@ def page_number(request, param="page"):
 
 def query_text(request, param="q", max_length=500):
     """Free text from the query string as the search can take it: at most `max_length`
-    characters, without NUL (which PostgreSQL refuses in any string)."""
-    return request.GET.get(param, "").replace("\x00", "")[:max_length]
+    characters, without control characters (NUL, which PostgreSQL refuses in any string, among
+    them): the search's own `clean_text`."""
+    return clean_text(request.GET.get(param, ""))[:max_length]
 
 
 def country_or_404(code):
