@@ -241,3 +241,8 @@ def test_a_well_known_name_with_a_plus_opening_a_longer_name_is_part_of_it():
 def test_a_name_after_the_word_company_is_an_organization(nlp):
     text = "The minister met the chairman of the Chilean company KORA MINING Tomas Berg in Santiago.\n"
     assert "KORA MINING" in names(text, nlp(text))
+
+
+def test_a_group_named_with_a_plus_is_not_the_body_it_extends():
+    text = "Kora joined OPEC years ago and now also works within OPEC+.\n"
+    assert names(text) == ["Organization of the Petroleum Exporting Countries", "OPEC+"]

@@ -118,8 +118,9 @@ class _Candidate:
 
 
 def _words(text: str) -> str:
-    """The comparison form of a name: folded, lower case, alphanumeric words only."""
-    text = strip_accents(text or "").lower()
+    """The comparison form of a name: folded, lower case, alphanumeric words only; a "+" is a word
+    of its own, since "OPEC+" is not "OPEC"."""
+    text = strip_accents(text or "").lower().replace("+", " plus ")
     words = re.findall(r"[a-z0-9]+", text)
     if words and words[0] == "the":
         words = words[1:]
