@@ -246,3 +246,9 @@ def test_a_name_after_the_word_company_is_an_organization(nlp):
 def test_a_group_named_with_a_plus_is_not_the_body_it_extends():
     text = "Kora joined OPEC years ago and now also works within OPEC+.\n"
     assert names(text) == ["Organization of the Petroleum Exporting Countries", "OPEC+"]
+
+
+def test_a_social_network_named_as_a_place_to_read_or_watch_counts():
+    text = "Follow Kora News on Telegram.\nWatch on Youtube\nIn a post on X, the minister thanked him.\n"
+    assert {"Telegram", "Youtube", "X"} <= set(names(text))
+    assert names("Send X a telegram; Telegram lines were busy.") == []

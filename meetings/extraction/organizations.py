@@ -90,7 +90,10 @@ def _known(text: str) -> list[_Candidate]:
         index = data["acronyms"][form] if is_acronym else data["names"][form]
         entry = data["entries"][index]
         needs_citation = entry.get("acronym_only_when_cited") if is_acronym else entry.get("only_when_cited")
-        if needs_citation and not any(s <= match.start() and match.end() <= e for s, e in cited_spans):
+        cited = any(s <= match.start() and match.end() <= e for s, e in cited_spans) or (
+            entry.get("platform") and _PLATFORM_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        )
+        if needs_citation and not cited:
             continue
         if is_acronym and _in_caps_run(text, match.start(), match.end()):
             continue
@@ -101,6 +104,12 @@ def _known(text: str) -> list[_Candidate]:
             )
         )
     return found
+
+
+# "Follow us on Telegram", "Watch on YouTube", "via Twitter": a social network as a place to read
+_PLATFORM_BEFORE = re.compile(
+    r"\b(?:[Oo]n|[Vv]ia|[Tt]hrough)[ \t]+(?:(?:the|our|its|his|her|their|official)[ \t]+)*$"
+)
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:
