@@ -252,3 +252,13 @@ def test_a_social_network_named_as_a_place_to_read_or_watch_counts():
     text = "Follow Kora News on Telegram.\nWatch on Youtube\nIn a post on X, the minister thanked him.\n"
     assert {"Telegram", "Youtube", "X"} <= set(names(text))
     assert names("Send X a telegram; Telegram lines were busy.") == []
+
+
+def test_editors_initials_after_the_end_of_a_wire_story_are_no_media():
+    text = "The ministers met in Lima on Friday.\n\n(END) ABC/DEF/GHI\n"
+    assert names(text) == []
+
+
+def test_a_wire_signing_off_with_slashes_after_the_last_sentence_is_a_medium():
+    text = "The ministers met on Friday and agreed to meet again. ///zNews, 9 May 2024\n"
+    assert names(text) == ["zNews"]

@@ -54,6 +54,8 @@ def _media(text: str) -> list[_Candidate]:
             if not re.search(r"\d", name) and name.upper() not in NOT_ACRONYMS:
                 add(match.start(1), match.end(1), name, strength=2)
     for segment_start, segment in _credit_segments(text):
+        if _END_MARK.search(text, text.rfind("\n", 0, segment_start) + 1, segment_start):
+            continue  # "(END) NDP/SMA/RMB": a wire's editors by their initials
         offset = segment_start
         for piece in segment.split("/"):
             stripped = piece.strip()
@@ -83,12 +85,14 @@ def _media(text: str) -> list[_Candidate]:
     return found
 
 
+# The end of a wire story, followed on its line by its editors' initials.
+_END_MARK = re.compile(r"\((?:END|End)\)")
 # The outlet's name on a line of its own with "Source" ("Kora News Source").
 _SOURCE_LINE = re.compile(r"^[ \t]*([A-Z][\w.\-]*(?:[ \t][A-Z][\w.\-]*){0,2})[ \t]+Source[ \t]*$", re.M)
 # A wire's name signing off the story after a dash ("... on Monday. — Kora"), or a credit line
 # ("///Kora, 9 May 2024").
 _SIGN_OFF = re.compile(
-    r"(?:[.!?”\"][ \t]+[—–][ \t]*(?=[A-Z])|^/{2,}[ \t]*)([A-Za-z][\w\-]+(?:[ \t][A-Z][\w\-]+){0,2})(?=[ \t]*(?:,[^\n]*)?$)",
+    r"(?:[.!?”\"][ \t]+(?:[—–][ \t]*(?=[A-Z])|/{2,}[ \t]*)|^/{2,}[ \t]*)([A-Za-z][\w\-]+(?:[ \t][A-Z][\w\-]+){0,2})(?=[ \t]*(?:,[^\n]*)?$)",
     re.M,
 )
 
