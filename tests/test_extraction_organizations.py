@@ -262,3 +262,10 @@ def test_editors_initials_after_the_end_of_a_wire_story_are_no_media():
 def test_a_wire_signing_off_with_slashes_after_the_last_sentence_is_a_medium():
     text = "The ministers met on Friday and agreed to meet again. ///zNews, 9 May 2024\n"
     assert names(text) == ["zNews"]
+
+
+def test_a_dash_between_two_names_separates_them(nlp):
+    text = "(MENAFN- Kora News Agency) The ministers met in Lima on Friday.\n"
+    found = names(text, nlp(text))
+    assert "Kora News Agency" in found
+    assert not any("- " in name for name in found)

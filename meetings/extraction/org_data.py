@@ -209,7 +209,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
         # a sentence's full stop is not part of its last word, unless that word is an abbreviation
         while word.endswith(".") and not (word in HEADS or re.fullmatch(r"(?:[A-Z]\.)+|\w+\.\w+\.?", word)):
             word, end = word[:-1], end - 1
-        word = word.rstrip("'’")
+        word = word.rstrip("'’-")  # "MENAFN- Jordan News Agency": a dash, not part of a word
         end = start + len(word)
         if word:
             tokens.append((start, end, word))

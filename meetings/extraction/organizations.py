@@ -126,10 +126,16 @@ def _from_spacy(doc) -> list[_Candidate]:
     if doc is None:
         return found
     text = doc.text
+    pieces = []
     for ent in doc.ents:
         if ent.label_ != "ORG" or "\n" in ent.text:
             continue
-        start, name = ent.start_char, ent.text
+        offset = ent.start_char  # "MENAFN- Jordan News Agency": a dash between two names
+        for piece in re.split(r"(\s*[-–—]\s+|\s+[-–—]\s*)", ent.text):
+            if piece and not re.fullmatch(r"\s*[-–—]\s*", piece):
+                pieces.append((offset, piece))
+            offset += len(piece)
+    for start, name in pieces:
         if name.lower().startswith("the "):
             start, name = start + 4, name[4:]
         name = re.sub(r"['’]s$", "", name)
