@@ -269,3 +269,11 @@ def test_a_dash_between_two_names_separates_them(nlp):
     found = names(text, nlp(text))
     assert "Kora News Agency" in found
     assert not any("- " in name for name in found)
+
+
+def test_treaties_plans_and_areas_defined_with_an_acronym_are_no_organizations():
+    text = (
+        "They signed the Joint Plan of Action (JPOA) and welcomed the Kora Free Trade Area (KFTA) "
+        "and the Union of Kora Ports (UKP). The JPOA runs until 2030."
+    )
+    assert names(text) == ["Union of Kora Ports"]

@@ -60,6 +60,14 @@ REGIONS = {"Europe", "Asia", "Africa", "America", "Americas", "Eurasia", "Middle
            "North", "East", "West", "Southeast", "Asia-Pacific", "Indo-Pacific", "Pacific", "Caucasus",
            "Balkans", "Gulf", "Mediterranean", "Arctic", "Caribbean"}  # fmt: skip
 CONNECTORS = {"of", "for", "on", "and", "in", "the", "&", "de", "du", "des", "la"}
+# Head words of what a text names and abbreviates like a body but is none: treaties, plans,
+# areas, programmes of work ("Joint Plan of Action (JPOA)", "African Continental Free Trade Area").
+NOT_BODY_HEADS = {
+    "Agreement", "Agreements", "Treaty", "Accord", "Accords", "Pact", "Protocol", "Convention",
+    "Declaration", "Charter", "Act", "Memorandum", "Plan", "Strategy", "Initiative", "Roadmap",
+    "Framework", "Deal", "Partnership", "Area", "Zone", "Corridor", "Goals", "Process", "Format",
+    "Games", "Expo", "Exhibition", "Festival", "Year", "Week", "Day",
+}  # fmt: skip
 # All-capital words that are not organizations.
 NOT_ACRONYMS = {
     "UTC", "GMT", "AM", "PM", "FM", "FMS", "MP", "MPS", "CEO", "EAM", "PHOTO", "VIDEO", "UPDATE", "USSR",
@@ -155,6 +163,17 @@ def is_known_organization_name(word: str) -> bool:
     """Whether `word` alone is the name or acronym of a well-known organization ("Sputnik", "TASS")."""
     data = _data()
     return word in data["names"] or word in data["acronyms"]
+
+
+def names_no_body(name: str) -> bool:
+    """Whether a name's head word (the last before "of", "for" ...) is a treaty's, plan's or
+    area's: "Joint Plan of Action", "African Continental Free Trade Area"."""
+    head = None
+    for word in name.split():
+        if word in CONNECTORS:
+            break
+        head = word
+    return head in NOT_BODY_HEADS
 
 
 def _is_country_or_place(name: str) -> bool:

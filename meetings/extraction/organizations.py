@@ -45,6 +45,8 @@ from .org_data import (
     _is_country_or_place,
     _is_media_name,
     _words,
+    is_known_organization_name,
+    names_no_body,
 )
 from .org_heads import _headed, after_kind_noun
 from .org_media import _media, _title_follows
@@ -77,6 +79,18 @@ def _definitions(text: str) -> list[_Candidate]:
         if _acronym_matches(acronym, long_form) == 0:
             found.append(_Candidate(match.start(), match.end(), long_form, acronym, strength=3))
     return [c for c in found if not EXECUTIVE.search(c.name) and not _is_country_or_place(c.name)]
+
+
+def _no_bodies(definitions: list[_Candidate]) -> tuple[list[_Candidate], set[str]]:
+    """The definitions of bodies, and the acronyms defined for treaties, plans and areas (which
+    are then no organization wherever they recur: "the JPOA")."""
+    bodies, others = [], set()
+    for cand in definitions:
+        if names_no_body(cand.name) and not is_known_organization_name(cand.acronym):
+            others.add(cand.acronym)
+        else:
+            bodies.append(cand)
+    return bodies, others
 
 
 def _known(text: str) -> list[_Candidate]:
@@ -286,12 +300,16 @@ def find_organizations(text: str, doc=None) -> list[dict]:
     the same text, when the caller has one (it finds acronyms and media names the rules miss).
     """
     text = text or ""
-    definitions = _definitions(text)
+    definitions, not_bodies = _no_bodies(_definitions(text))
     defined = {c.acronym: c.name for c in definitions}
     headed = [_cut_before_person(c, text, doc) for c in _headed(text, defined) + after_kind_noun(text)]
     candidates = definitions + _known(text) + headed + _media(text) + _from_spacy(doc)
     candidates = [c for c in candidates if c.entry is not None or not EXECUTIVE.search(c.name)]
-    candidates = [c for c in candidates if not _is_country_or_place(c.name) and not _malformed(c.name)]
+    candidates = [
+        c
+        for c in candidates
+        if not _is_country_or_place(c.name) and not _malformed(c.name) and c.name not in not_bodies
+    ]
     merged: list[_Candidate] = []
     for cand in _resolve_overlaps(candidates):
         if cand.acronym is None and cand.name in defined:  # a later bare "IEPF"
