@@ -277,3 +277,18 @@ def test_treaties_plans_and_areas_defined_with_an_acronym_are_no_organizations()
         "and the Union of Kora Ports (UKP). The JPOA runs until 2030."
     )
     assert names(text) == ["Union of Kora Ports"]
+
+
+def test_an_acronym_of_the_name_in_another_language_is_the_names_acronym():
+    text = "He met the head of the Andean Community (CAN) in Lima. CAN turns fifty this year."
+    assert [(o["name"], o["acronym"]) for o in find_organizations(text)] == [("Andean Community", "CAN")]
+
+
+def test_an_organ_named_before_its_defined_parent_does_not_take_the_parents_acronym():
+    text = "He attended the Council of Ministers of the Union of Kora Ports (UKP). The UKP met later."
+    found = [(o["name"], o["acronym"]) for o in find_organizations(text)]
+    assert ("Council of Ministers of the Union of Kora Ports", None) in found
+
+
+def test_a_demonym_does_not_end_a_name_as_a_country_does():
+    assert names("They met the Union of South American Nations in Quito.") == ["Union of South American Nations"]

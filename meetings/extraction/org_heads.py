@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import titles
-from .countries import country_mentions, find_country
+from .countries import country_by_code, country_mentions, find_country
 from .dates import MONTH_NAMES, WEEKDAYS
 from .org_data import (
     CONNECTORS,
@@ -14,8 +14,10 @@ from .org_data import (
     HEADS_NEEDING_COMPLEMENT,
     LEFT_STOP,
     LEGISLATURE_HEADS,
+    NOT_ACRONYMS,
     REGIONS,
     SINGLE_WORD_HEADS,
+    _acronym_matches,
     _Candidate,
     _data,
     _tokens,
@@ -131,6 +133,9 @@ def _country_ending_at(text, tokens, i) -> int | None:
     mentions = country_mentions(text[tokens[i][0] : tokens[min(i + 6, len(tokens) - 1)][1]])
     if not mentions or mentions[0][0] != 0:
         return None
+    country = country_by_code(mentions[0][2])
+    if country and text[tokens[i][0] : tokens[i][0] + mentions[0][1]] in country.demonyms:
+        return None  # "Union of South American Nations": an adjective, the name goes on
     end = tokens[i][0] + mentions[0][1]
     last = i
     while last + 1 < len(tokens) and tokens[last + 1][1] <= end:
@@ -166,6 +171,30 @@ def _country_list_end(text: str, end: int, name: str) -> int:
         return end
     items = [item.strip() for item in re.split(r",|\band\b", match.group(1)) if item.strip()]
     return end + match.end(1) if all(find_country(item) for item in items) else end
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(\s*([A-Z][A-Za-z0-9&+\-]{1,11})\s*\)")
+
+
+def foreign_acronym(cand: _Candidate, text: str) -> str | None:
+    """The acronym in parentheses right after a head-word name when it abbreviates the name in
+    another language ("Andean Community (CAN)", for Comunidad Andina): its letters include the
+    initials of the head word and of another word of the name, in any order."""
+    match = _ACRONYM_AFTER.match(text, cand.end)
+    if not match or cand.acronym:
+        return None
+    acronym = match.group(1)
+    if _acronym_matches(acronym, cand.name) is not None:
+        return None  # an English acronym, of the whole name or of the body it ends with
+    letters = acronym.upper()
+    if sum(c.isupper() for c in acronym) < 2 or acronym.upper() in NOT_ACRONYMS or find_country(acronym):
+        return None
+    words = [w for w in cand.name.split() if w[:1].isupper()]
+    heads = [w for w in words if w in HEADS]
+    if len(words) < 2 or not heads or heads[0][0] not in letters:
+        return None
+    others = [w for w in words if w is not heads[0]]
+    return acronym if any(w[0].upper() in letters for w in others) else None
 
 
 # "the Saudi company ACWA POWER", "the state broadcaster NHK": a name after a common noun of its kind.

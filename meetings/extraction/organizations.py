@@ -48,7 +48,7 @@ from .org_data import (
     is_known_organization_name,
     names_no_body,
 )
-from .org_heads import _headed, after_kind_noun
+from .org_heads import _headed, after_kind_noun, foreign_acronym
 from .org_media import _media, _title_follows
 
 
@@ -303,6 +303,10 @@ def find_organizations(text: str, doc=None) -> list[dict]:
     definitions, not_bodies = _no_bodies(_definitions(text))
     defined = {c.acronym: c.name for c in definitions}
     headed = [_cut_before_person(c, text, doc) for c in _headed(text, defined) + after_kind_noun(text)]
+    for cand in headed:
+        acronym = foreign_acronym(cand, text)
+        if acronym and acronym not in defined:
+            cand.acronym, defined[acronym] = acronym, cand.name
     candidates = definitions + _known(text) + headed + _media(text) + _from_spacy(doc)
     candidates = [c for c in candidates if c.entry is not None or not EXECUTIVE.search(c.name)]
     candidates = [
