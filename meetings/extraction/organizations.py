@@ -195,6 +195,8 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
         return True
     if a.acronym and b.acronym and _words(a.acronym) == _words(b.acronym):
         return True
+    if _reordered(a.name, b.name):
+        return True  # "Arab League Council" and "Council of the Arab League"
     shorter, longer = sorted((aw, bw), key=len)
     if longer.startswith(shorter + " of ") and find_country(longer[len(shorter) + 4 :]):
         return True  # "Milli Majlis" and "Milli Majlis of the Republic of Azerbaijan"
@@ -203,6 +205,24 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
     if len(shorter) < 10 or len(shorter) < 0.9 * len(longer):
         return False
     return difflib.SequenceMatcher(None, aw, bw).ratio() >= 0.9  # "Agência Brasil" / "Agência Brazil"
+
+
+_HEAD_WORDS = {head.lower().rstrip(".") for head in HEADS}
+
+
+def _head_first(words: str) -> str | None:
+    """ "council of arab league" for "arab league council": a name ending in its head word, said
+    the other way round (in comparison form, without "the")."""
+    parts = words.split()
+    if len(parts) < 2 or parts[-1] not in _HEAD_WORDS:
+        return None
+    return f"{parts[-1]} of {' '.join(parts[:-1])}"
+
+
+def _reordered(a: str, b: str) -> bool:
+    """Whether two names are one said both ways round; the first written is then kept."""
+    aw, bw = (re.sub(r"\b(of|for) the\b", r"\1", _words(x)) for x in (a, b))
+    return _head_first(aw) == bw or _head_first(bw) == aw
 
 
 def _names_international_body(name: str) -> bool:
@@ -324,7 +344,8 @@ def find_organizations(text: str, doc=None) -> list[dict]:
             merged.append(cand)
             continue
         twin.acronym = twin.acronym or cand.acronym
-        if len(_words(cand.name)) > len(_words(twin.name)) and cand.name != cand.acronym:
+        longer = len(_words(cand.name)) > len(_words(twin.name))
+        if longer and cand.name != cand.acronym and not _reordered(twin.name, cand.name):
             twin.name = cand.name
         twin.country = twin.country or cand.country
         if twin.kind == "other" and cand.kind != "other":
