@@ -297,3 +297,11 @@ def test_a_demonym_does_not_end_a_name_as_a_country_does():
 def test_a_name_said_both_ways_round_is_one_organization_named_as_first_written():
     text = "They met before the Kora League Council session. The Council of the Kora League then opened."
     assert names(text) == ["Kora League Council"]
+
+
+def test_legislatures_by_their_own_names_are_organizations():
+    text = (
+        "The Speaker of the Lok Sabha met the Chairman of the Halk Maslahaty of Turkmenistan. "
+        "Both had addressed the Storting."
+    )
+    assert names(text) == ["Lok Sabha", "Halk Maslahaty of Turkmenistan", "Storting"]

@@ -24,10 +24,19 @@ HEADS = {
     "Network", "Community", "Bureau", "Club", "Cross", "Crescent", "Majlis", "Mejlis", "Duma",
     "Rada", "Knesset", "Bundestag", "Bundesrat", "Sejm", "House", "Chamber",
 }  # fmt: skip
+# Legislatures by their own names, from the world's parliaments (Inter-Parliamentary Union's list):
+# "Halk Maslahaty", "Jogorku Kenesh", "State Great Khural", "Lok Sabha", "Wolesi Jirga", "Storting".
+NATIVE_LEGISLATURES = {
+    "Maslahaty", "Kenesh", "Khural", "Hural", "Sabha", "Jirga", "Sobranie", "Sobranje", "Skupština",
+    "Skupstina", "Sabor", "Diet", "Oireachtas", "Dáil", "Seanad", "Storting", "Stortinget", "Riksdag",
+    "Riksdagen", "Folketing", "Folketinget", "Eduskunta", "Althing", "Saeima", "Seimas", "Riigikogu",
+    "Mazhilis", "Majilis", "Sangsad", "Hluttaw", "Nationalrat", "Bundesversammlung", "Landtag",
+}  # fmt: skip
+HEADS |= NATIVE_LEGISLATURES
 HEADS_NEEDING_COMPLEMENT = {"House", "Chamber"}  # "House of Representatives", not "White House"
 SINGLE_WORD_HEADS = {"Knesset", "Bundestag", "Bundesrat", "Sejm"}
 LEGISLATURE_HEADS = {"Parliament", "Senate", "Congress", "Assembly", "Majlis", "Mejlis", "Duma", "Rada",
-                     "Knesset", "Bundestag", "Bundesrat", "Sejm", "House", "Chamber"}  # fmt: skip
+                     "Knesset", "Bundestag", "Bundesrat", "Sejm", "House", "Chamber", *NATIVE_LEGISLATURES}  # fmt: skip
 STATE_BODY_HEADS = {"Commission", "Committee", "Agency", "Bureau", "Court", "Bank", "Council", "Tribunal"}
 NGO_HEADS = {"Fund", "Foundation", "Association", "Society", "Cross", "Crescent", "Club"}
 COMPANY_HEADS = {"Corporation", "Corp.", "Company", "Co.", "Inc.", "Ltd.", "LLC", "PLC", "Holding",
