@@ -305,3 +305,8 @@ def test_legislatures_by_their_own_names_are_organizations():
         "Both had addressed the Storting."
     )
     assert names(text) == ["Lok Sabha", "Halk Maslahaty of Turkmenistan", "Storting"]
+
+
+def test_a_school_or_college_is_an_organization():
+    text = "He opened the Kora Maarif School and visited the National Defence College of Kora."
+    assert names(text) == ["Kora Maarif School", "National Defence College of Kora"]

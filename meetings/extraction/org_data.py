@@ -32,7 +32,7 @@ NATIVE_LEGISLATURES = {
     "Riksdagen", "Folketing", "Folketinget", "Eduskunta", "Althing", "Saeima", "Seimas", "Riigikogu",
     "Mazhilis", "Majilis", "Sangsad", "Hluttaw", "Nationalrat", "Bundesversammlung", "Landtag",
 }  # fmt: skip
-HEADS |= NATIVE_LEGISLATURES
+HEADS |= NATIVE_LEGISLATURES | {"School", "College"}  # schools, as universities and academies
 HEADS_NEEDING_COMPLEMENT = {"House", "Chamber"}  # "House of Representatives", not "White House"
 SINGLE_WORD_HEADS = {"Knesset", "Bundestag", "Bundesrat", "Sejm"}
 LEGISLATURE_HEADS = {"Parliament", "Senate", "Congress", "Assembly", "Majlis", "Mejlis", "Duma", "Rada",
