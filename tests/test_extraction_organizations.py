@@ -291,7 +291,9 @@ def test_an_organ_named_before_its_defined_parent_does_not_take_the_parents_acro
 
 
 def test_a_demonym_does_not_end_a_name_as_a_country_does():
-    assert names("They met the Union of South American Nations in Quito.") == ["Union of South American Nations"]
+    assert names("They met the Union of South American Nations in Quito.") == [
+        "Union of South American Nations"
+    ]
 
 
 def test_a_name_said_both_ways_round_is_one_organization_named_as_first_written():
