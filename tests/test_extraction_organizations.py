@@ -312,3 +312,10 @@ def test_legislatures_by_their_own_names_are_organizations():
 def test_a_school_or_college_is_an_organization():
     text = "He opened the Kora Maarif School and visited the National Defence College of Kora."
     assert names(text) == ["Kora Maarif School", "National Defence College of Kora"]
+
+
+def test_a_news_service_is_a_medium():
+    text = "The ambassador told Kora International News Service that the talks went well."
+    assert find_organizations(text) == [
+        {"name": "Kora International News Service", "acronym": None, "kind": "media", "country": None}
+    ]

@@ -190,12 +190,12 @@ def _is_country_or_place(name: str) -> bool:
 
 
 def _is_media_name(name: str) -> bool:
-    """ "Asian Lite News", "The Yomiuri Shimbun", "Xinhua News Agency", "Agência Lusa"."""
+    """ "Asian Lite News", "The Yomiuri Shimbun", "Xinhua News Agency", "Agência Lusa", "... News Service"."""
     tokens = name.split()
     media_words = _data()["media_words"]
     if not tokens:
         return False
-    if tokens[-1] == "Agency":
+    if tokens[-1] in {"Agency", "Service"}:  # "Xinhua News Agency", "Kora International News Service"
         return any(token in media_words for token in tokens[:-1])
     return tokens[-1] in media_words or tokens[0] in {"Agência", "Agencia", "Agence"}
 
