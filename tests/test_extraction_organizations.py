@@ -319,3 +319,8 @@ def test_a_news_service_is_a_medium():
     assert find_organizations(text) == [
         {"name": "Kora International News Service", "acronym": None, "kind": "media", "country": None}
     ]
+
+
+def test_an_abbreviated_head_word_makes_a_name_and_matches_the_full_one():
+    text = "He met the President of the Kora Comm'n on Ports. The Kora Commission on Ports agreed."
+    assert names(text) == ["Kora Comm'n on Ports"]

@@ -33,6 +33,18 @@ NATIVE_LEGISLATURES = {
     "Mazhilis", "Majilis", "Sangsad", "Hluttaw", "Nationalrat", "Bundesversammlung", "Landtag",
 }  # fmt: skip
 HEADS |= NATIVE_LEGISLATURES | {"School", "College"}  # schools, as universities and academies
+# Head words abbreviated as in headlines and tables ("European Comm'n"), and their full forms.
+ABBREVIATED_HEADS = {
+    "comm'n": "commission", "ass'n": "association", "assn.": "association", "assoc.": "association",
+    "fed'n": "federation", "univ.": "university", "inst.": "institute", "int'l": "international",
+    "nat'l": "national",
+}  # fmt: skip
+HEADS |= {
+    form
+    for word, full in ABBREVIATED_HEADS.items()
+    if full.capitalize() in HEADS
+    for form in (word.capitalize(), word.capitalize().replace("'", "’"))
+}
 HEADS_NEEDING_COMPLEMENT = {"House", "Chamber"}  # "House of Representatives", not "White House"
 SINGLE_WORD_HEADS = {"Knesset", "Bundestag", "Bundesrat", "Sejm"}
 LEGISLATURE_HEADS = {"Parliament", "Senate", "Congress", "Assembly", "Majlis", "Mejlis", "Duma", "Rada",
@@ -134,10 +146,14 @@ class _Candidate:
     head_end: int | None = None  # end of the head word of a name built around one
 
 
+_ABBREVIATION = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, ABBREVIATED_HEADS)) + r")(?![\w'])")
+
+
 def _words(text: str) -> str:
     """The comparison form of a name: folded, lower case, alphanumeric words only; a "+" is a word
     of its own, since "OPEC+" is not "OPEC"."""
-    text = strip_accents(text or "").lower().replace("+", " plus ")
+    text = strip_accents(text or "").lower().replace("+", " plus ").replace("’", "'")
+    text = _ABBREVIATION.sub(lambda m: ABBREVIATED_HEADS[m.group(0)], text)
     words = re.findall(r"[a-z0-9]+", text)
     if words and words[0] == "the":
         words = words[1:]
