@@ -324,3 +324,12 @@ def test_a_news_service_is_a_medium():
 def test_an_abbreviated_head_word_makes_a_name_and_matches_the_full_one():
     text = "He met the President of the Kora Comm'n on Ports. The Kora Commission on Ports agreed."
     assert names(text) == ["Kora Comm'n on Ports"]
+
+
+def test_a_well_known_body_joined_by_a_hyphen_to_another_party_counts():
+    text = "They discussed ASEAN-EU relations and NATO-Mexico ties, not the Kora-Lima road."
+    assert names(text) == [
+        "Association of Southeast Asian Nations",
+        "European Union",
+        "North Atlantic Treaty Organization",
+    ]

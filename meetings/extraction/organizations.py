@@ -98,25 +98,40 @@ def _known(text: str) -> list[_Candidate]:
     data = _data()
     found = []
     cited_spans = [(start, end) for start, end, _ in _cited_names(text)]
-    for match in data["pattern"].finditer(text):
-        form = match.group(1)
+    forms = [(m.start(), m.end(), m.group(1)) for m in data["pattern"].finditer(text)] + _paired_forms(text)
+    for start, end, form in forms:
         is_acronym = form in data["acronyms"] and form not in data["names"]
         index = data["acronyms"][form] if is_acronym else data["names"][form]
         entry = data["entries"][index]
         needs_citation = entry.get("acronym_only_when_cited") if is_acronym else entry.get("only_when_cited")
-        cited = any(s <= match.start() and match.end() <= e for s, e in cited_spans) or (
-            entry.get("platform") and _PLATFORM_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        cited = any(s <= start and end <= e for s, e in cited_spans) or (
+            entry.get("platform") and _PLATFORM_BEFORE.search(text, max(0, start - 40), start)
         )
         if needs_citation and not cited:
             continue
-        if is_acronym and _in_caps_run(text, match.start(), match.end()):
+        if is_acronym and _in_caps_run(text, start, end):
             continue
         name = entry["name"] if is_acronym else form
         found.append(
-            _Candidate(
-                match.start(), match.end(), name, entry["acronym"], entry["kind"], entry["country"], index, 2
-            )
+            _Candidate(start, end, name, entry["acronym"], entry["kind"], entry["country"], index, 2)
         )
+    return found
+
+
+_HYPHEN_PAIR = re.compile(r"(?<![\w.\-])([A-Z][\w.+]*)-([A-Z][\w.+]*)(?![\w\-])")
+
+
+def _paired_forms(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of well-known names joined by a hyphen to another party, a body or a
+    country: "ASEAN-EU relations", "EU-China summit"."""
+    found = []
+    for pair in _HYPHEN_PAIR.finditer(text):
+        for side, other in ((1, 2), (2, 1)):
+            form, partner = pair.group(side), pair.group(other)
+            if is_known_organization_name(form) and (
+                is_known_organization_name(partner) or find_country(partner)
+            ):
+                found.append((pair.start(side), pair.end(side), form))
     return found
 
 
