@@ -333,3 +333,20 @@ def test_a_well_known_body_joined_by_a_hyphen_to_another_party_counts():
         "European Union",
         "North Atlantic Treaty Organization",
     ]
+
+
+def test_the_texts_own_form_of_a_name_beats_the_data_files():
+    text = "He attended the SE Europe Cooperation Process (SEECP) summit. SEECP members agreed."
+    assert [(o["name"], o["acronym"]) for o in find_organizations(text)] == [
+        ("SE Europe Cooperation Process", "SEECP")
+    ]
+
+
+def test_well_known_media_bodies_and_companies_are_found_by_name():
+    text = "Voice of America and Radio Free Europe/Radio Liberty reported that Equinor met the Paris Club."
+    assert names(text) == [
+        "Voice of America",
+        "Radio Free Europe/Radio Liberty",
+        "Equinor",
+        "Paris Club",
+    ]

@@ -349,6 +349,11 @@ def find_organizations(text: str, doc=None) -> list[dict]:
         for c in candidates
         if not _is_country_or_place(c.name) and not _malformed(c.name) and c.name not in not_bodies
     ]
+    text_words = f" {_words(text)} "
+
+    def written(name: str) -> bool:
+        return f" {_words(name)} " in text_words
+
     merged: list[_Candidate] = []
     for cand in _resolve_overlaps(candidates):
         if cand.acronym is None and cand.name in defined:  # a later bare "IEPF"
@@ -360,7 +365,11 @@ def find_organizations(text: str, doc=None) -> list[dict]:
             continue
         twin.acronym = twin.acronym or cand.acronym
         longer = len(_words(cand.name)) > len(_words(twin.name))
-        if longer and cand.name != cand.acronym and not _reordered(twin.name, cand.name):
+        if (
+            (written(cand.name) and (longer or not written(twin.name)))  # the text's form beats the data's
+            and cand.name != cand.acronym
+            and not _reordered(twin.name, cand.name)
+        ):
             twin.name = cand.name
         twin.country = twin.country or cand.country
         if twin.kind == "other" and cand.kind != "other":
