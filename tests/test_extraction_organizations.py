@@ -350,3 +350,19 @@ def test_well_known_media_bodies_and_companies_are_found_by_name():
         "Equinor",
         "Paris Club",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers met in Lima.\nPhoto credit: Kora Times.\n", "Kora Times"),
+        ("The ministers met in Lima.\n© 2024 Lima Daily. All rights reserved.\n", "Lima Daily"),
+        (
+            "The ministers met in Lima.\nCopyright 2021-2024 KoraNews.kx. All rights reserved.\n",
+            "KoraNews.kx",
+        ),
+        ("He said in an interview with Kora TV that the talks went well.\n", "Kora TV"),
+    ],
+)
+def test_media_in_photo_credits_copyright_lines_and_interviews(text, expected):
+    assert names(text) == [expected]

@@ -108,8 +108,12 @@ _NAME = r"(?:[A-Z][\w.’'&\-]*|al-[A-Z][\w\-]*)(?:[ \t]+(?:[A-Z][\w.’'&\-]*|o
 _CITED_AFTER = re.compile(
     r"\b(?:[Aa]ccording to|[Rr]eports?(?: from)?|[Rr]eported by|[Cc]iting|[Tt]old|[Qq]uoted by|[Ss]ource:|"
     r"[Vv]ia|[Cc]ourtesy of|[Pp]hoto:|[Pp]hoto by|(?:posted|wrote|said|tweeted|shared|published) on|"
-    r"[Ii]n an? (?:post|message|statement) on|[Ii]n an?|on (?:his|her|its|their|the ministry's) (?:official )?)"
-    r"\s+(?:the\s+)?(" + _NAME + r")|©\s*(?:the\s+)?(" + _NAME + ")"
+    r"[Ii]n an? (?:post|message|statement) on|[Ii]n an?|on (?:his|her|its|their|the ministry's) (?:official )?|"
+    # credits and interviews: "Photo credit: X", "Image: X", "in an interview with X", "speaking to X"
+    r"(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Vv]ideo)(?: credit)?:|[Cc]redit:|[Pp]hoto courtesy(?: of)?|"
+    r"[Ii]nterview (?:with|to)|[Ss]peaking to|[Ww]riting in|[Pp]ublished (?:by|in)|[Cc]ited by)"
+    r"\s+(?:the\s+)?(" + _NAME + r")|(?:©|\([Cc]\)|[Cc]opyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
+    r"(?:the\s+)?(" + _NAME + ")"
 )
 _CITING_VERB = re.compile(
     r"(?:'s)?\s+(?:reports|reported|has reported|writes|wrote|informs|informed|learned|quoted|cites|cited|"
@@ -232,12 +236,16 @@ def _acronym_matches(acronym: str, long_form: str) -> int | None:
     return si + 1
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]")
+
+
 def _cited_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names cited as a source: "according to APA", "Trend reports"."""
     found = []
     for match in _CITED_AFTER.finditer(text):
         group = match.lastindex
-        found.append((match.start(group), match.end(group), match.group(group)))
+        name = _SENTENCE_END.split(match.group(group))[0]  # "Kora.kx. All rights reserved"
+        found.append((match.start(group), match.start(group) + len(name), name))
     for verb in _CITING_VERB.finditer(text):
         window_start = max(0, verb.start() - 120)
         before = _NAME_AT_END.search(text[window_start : verb.start()])

@@ -38,6 +38,7 @@ def _media(text: str) -> list[_Candidate]:
             found.append(_Candidate(start, end, name, kind="media", strength=strength))
 
     def trusted(name: str) -> bool:
+        name = name.strip(" .,")  # "Photo: Kora Times." ends a sentence
         return bool(
             name in data["names"]
             or _CAPS_ACRONYM.match(name)
