@@ -366,3 +366,9 @@ def test_well_known_media_bodies_and_companies_are_found_by_name():
 )
 def test_media_in_photo_credits_copyright_lines_and_interviews(text, expected):
     assert names(text) == [expected]
+
+
+def test_newspaper_words_of_other_languages_make_media_names():
+    text = "The talks went well, according to Kora Zeitung and the Lima Inquirer.\n"
+    assert names(text) == ["Kora Zeitung"]
+    assert names("The talks went well, the Lima Inquirer reported.\n") == ["Lima Inquirer"]
