@@ -372,3 +372,9 @@ def test_newspaper_words_of_other_languages_make_media_names():
     text = "The talks went well, according to Kora Zeitung and the Lima Inquirer.\n"
     assert names(text) == ["Kora Zeitung"]
     assert names("The talks went well, the Lima Inquirer reported.\n") == ["Lima Inquirer"]
+
+
+def test_titles_by_initials_time_zones_and_ministries_by_acronym_are_no_organizations(nlp):
+    text = "UNSG Ana Soto and DPM Tomas Berg met at 10:00 CET. The PMO and the MoD said the SRSG agreed.\n"
+    found = names(text, nlp(text))
+    assert not {"UNSG", "DPM", "CET", "PMO", "MoD", "SRSG"} & set(found)

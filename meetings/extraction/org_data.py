@@ -60,7 +60,7 @@ EXECUTIVE = re.compile(
     r"mission|press service|foreign service|diplomatic service|palace|soviet union|"
     r"bureau of [\w ,]+ affairs|presidential secretariat)\b"
     # foreign ministries by their acronyms ("DFA chief Manalo", "the MFA"), in capitals
-    r"|\b(?-i:DFA|MFA|MOFA|FCDO|MEA|DFAT)\b",
+    r"|\b(?-i:DFA|MFA|MOFA|MoFA|FCDO|MEA|DFAT|PMO|MOD|MoD|DoD|DOD|MINREX|MOFCOM)\b",
     re.IGNORECASE,
 )
 INTERNATIONAL = re.compile(
@@ -100,6 +100,12 @@ NOT_ACRONYMS = {
     "ESG", "CO2", "LGBT", "HIV", "AIDS", "PPP", "VAT", "OPED", "COVID-19",
     # month and street abbreviations, words of headings in capitals
     "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "ST", "END",
+    # titles by their initials ("UNSG Guterres", "DPM Kora", "SRSG", "HRVP")
+    "SG", "UNSG", "DG", "DDG", "ADG", "VP", "SRSG", "HRVP", "MEP", "MEPS", "MOS", "DPM", "CFO", "COO",
+    "CDS", "COAS", "CJCS", "PR", "MD",
+    # time zones and the furniture of web pages
+    "EST", "EDT", "CET", "CEST", "EET", "EEST", "MSK", "BST", "IST", "PST", "PDT", "JST", "KST", "WIB",
+    "SAST", "PDF", "RSS", "URL", "FAQ", "API", "SMS", "ISBN", "ISSN", "DOI", "HTML",
 }  # fmt: skip
 _TOKEN = re.compile(r"[^\W_][\w'’.&+\-]*")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&+\-]{1,11})\s*\)")
