@@ -378,3 +378,8 @@ def test_titles_by_initials_time_zones_and_ministries_by_acronym_are_no_organiza
     text = "UNSG Ana Soto and DPM Tomas Berg met at 10:00 CET. The PMO and the MoD said the SRSG agreed.\n"
     found = names(text, nlp(text))
     assert not {"UNSG", "DPM", "CET", "PMO", "MoD", "SRSG"} & set(found)
+
+
+def test_the_commonwealth_by_its_head_word_but_not_a_state_named_commonwealth_of():
+    text = "He handles relations with the Commonwealth. The Commonwealth of Kora voted."
+    assert names(text) == ["Commonwealth"]

@@ -111,6 +111,8 @@ def _known(text: str) -> list[_Candidate]:
             continue
         if is_acronym and _in_caps_run(text, start, end):
             continue
+        if " " not in form and not is_acronym and _OF_A_NAME.match(text, end):
+            continue  # "Commonwealth of Dominica": the first word of another name
         name = entry["name"] if is_acronym else form
         found.append(
             _Candidate(start, end, name, entry["acronym"], entry["kind"], entry["country"], index, 2)
@@ -118,6 +120,7 @@ def _known(text: str) -> list[_Candidate]:
     return found
 
 
+_OF_A_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 _HYPHEN_PAIR = re.compile(r"(?<![\w.\-])([A-Z][\w.+]*)-([A-Z][\w.+]*)(?![\w\-])")
 
 
