@@ -383,3 +383,12 @@ def test_titles_by_initials_time_zones_and_ministries_by_acronym_are_no_organiza
 def test_the_commonwealth_by_its_head_word_but_not_a_state_named_commonwealth_of():
     text = "He handles relations with the Commonwealth. The Commonwealth of Kora voted."
     assert names(text) == ["Commonwealth"]
+
+
+def test_a_demonym_before_party_alone_is_no_name():
+    assert names("The Kora Minister said the Vietnamese Party, State and people agree.") == []
+
+
+def test_possessives_of_people_women_and_children_and_plurals_continue_a_name():
+    text = "He met leaders of the Lao People's Revolutionary Party and the Workers' Party of Kora."
+    assert names(text) == ["Lao People's Revolutionary Party", "Workers' Party of Kora"]

@@ -29,12 +29,13 @@ def _headed(text: str, defined: dict[str, str]) -> list[_Candidate]:
     tokens = _tokens(text)
     found = []
 
-    def adjacent(i: int, j: int) -> bool:
-        return re.fullmatch(r"[ \t]+(?:&[ \t]+)?", text[tokens[i][1] : tokens[j][0]]) is not None
+    def adjacent(i: int, j: int) -> bool:  # "Workers' Party": a plural's apostrophe is no gap
+        return re.fullmatch(r"['’]?[ \t]+(?:&[ \t]+)?", text[tokens[i][1] : tokens[j][0]]) is not None
 
     def capital(i: int) -> bool:
         word = tokens[i][2]
-        return word[:1].isupper() and not re.search(r"['’]s$", word)
+        possessive = re.search(r"['’]s$", word)  # "Russia's Security Council", but "People's Party"
+        return word[:1].isupper() and (not possessive or word[:-2] in _COMMON_POSSESSORS)
 
     for i, (_, _, word) in enumerate(tokens):
         if word not in HEADS:
@@ -67,6 +68,8 @@ def _headed(text: str, defined: dict[str, str]) -> list[_Candidate]:
             acronym = _acronym_before(text, tokens[left][0], defined)
             if not acronym:
                 continue
+        if left == i - 1 and right == i and word == "Party" and find_country(tokens[left][2]):
+            continue  # "the Vietnamese Party and State": a country's ruling party, not its name
         start, end = tokens[left][0], tokens[right][1]
         start = _acronym_before(text, start, defined, position=True) or start
         name = " ".join(text[start:end].replace("(", " ").replace(")", " ").split())
@@ -75,6 +78,10 @@ def _headed(text: str, defined: dict[str, str]) -> list[_Candidate]:
         found.append(_Candidate(start, end, name, strength=1, head_end=tokens[i][1]))
     return found
 
+
+# Nouns whose possessive opens or continues a name: "Lao People's Revolutionary Party",
+# "National Women's Council", "Kora Children's Fund".
+_COMMON_POSSESSORS = {"People", "Women", "Children", "Men", "Youth"}
 
 # A head word before a noun it qualifies is no name: "Parliament Members", "Congress leaders".
 _ATTRIBUTIVE = re.compile(
