@@ -392,3 +392,8 @@ def test_a_demonym_before_party_alone_is_no_name():
 def test_possessives_of_people_women_and_children_and_plurals_continue_a_name():
     text = "He met leaders of the Lao People's Revolutionary Party and the Workers' Party of Kora."
     assert names(text) == ["Lao People's Revolutionary Party", "Workers' Party of Kora"]
+
+
+def test_a_credit_naming_two_agencies_in_capitals_is_no_headline():
+    text = "The ministers shook hands in Lima. — AFP/EPA Photo LIMA — The talks began on Monday."
+    assert names(text) == ["Agence France-Presse", "European Pressphoto Agency"]

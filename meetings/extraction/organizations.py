@@ -149,7 +149,10 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
     capitals: "COURTESY OF JAPAN FOREIGN MINISTRY")."""
     before = re.search(r"([A-Za-z]+)[ \t/]*$", text[max(0, start - 30) : start])
     after = re.match(r"[ \t/]*([A-Za-z]+)", text[end : end + 30])
-    return any(m and m.group(1).isupper() and len(m.group(1)) > 1 for m in (before, after))
+    return any(
+        m and m.group(1).isupper() and len(m.group(1)) > 1 and not is_known_organization_name(m.group(1))
+        for m in (before, after)
+    )  # "AFP/EPA", "VNA/VNS Photo": a credit naming two agencies is no headline
 
 
 def _from_spacy(doc) -> list[_Candidate]:
