@@ -397,3 +397,8 @@ def test_possessives_of_people_women_and_children_and_plurals_continue_a_name():
 def test_a_credit_naming_two_agencies_in_capitals_is_no_headline():
     text = "The ministers shook hands in Lima. — AFP/EPA Photo LIMA — The talks began on Monday."
     assert names(text) == ["Agence France-Presse", "European Pressphoto Agency"]
+
+
+def test_a_one_word_name_opening_an_executive_offices_name_is_not_counted():
+    text = "From: Foreign, Commonwealth & Development Office. The Foreign and Commonwealth Office agreed."
+    assert names(text) == []

@@ -112,7 +112,7 @@ def _known(text: str) -> list[_Candidate]:
         if is_acronym and _in_caps_run(text, start, end):
             continue
         if " " not in form and not is_acronym and _OF_A_NAME.match(text, end):
-            continue  # "Commonwealth of Dominica": the first word of another name
+            continue  # the first word of another name
         name = entry["name"] if is_acronym else form
         found.append(
             _Candidate(start, end, name, entry["acronym"], entry["kind"], entry["country"], index, 2)
@@ -120,7 +120,9 @@ def _known(text: str) -> list[_Candidate]:
     return found
 
 
-_OF_A_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+# after a one-word name, what makes it the first word of a longer one: "Commonwealth of Dominica",
+# "Foreign, Commonwealth & Development Office", "Foreign and Commonwealth Office"
+_OF_A_NAME = re.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?[A-Z]|&[ \t]+[A-Z]|(?:Office|Ministry|Department)\b)")
 _HYPHEN_PAIR = re.compile(r"(?<![\w.\-])([A-Z][\w.+]*)-([A-Z][\w.+]*)(?![\w\-])")
 
 
