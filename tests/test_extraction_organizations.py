@@ -402,3 +402,10 @@ def test_a_credit_naming_two_agencies_in_capitals_is_no_headline():
 def test_a_one_word_name_opening_an_executive_offices_name_is_not_counted():
     text = "From: Foreign, Commonwealth & Development Office. The Foreign and Commonwealth Office agreed."
     assert names(text) == []
+
+
+def test_a_treaty_named_with_and_is_still_a_treaty_but_a_group_initiative_is_a_body():
+    text = (
+        "They signed the Trade and Transit Agreement (TTA) at the Kora Disarmament Initiative (KDI) meeting."
+    )
+    assert names(text) == ["Kora Disarmament Initiative"]

@@ -85,7 +85,7 @@ CONNECTORS = {"of", "for", "on", "and", "in", "the", "&", "de", "du", "des", "la
 # areas, programmes of work ("Joint Plan of Action (JPOA)", "African Continental Free Trade Area").
 NOT_BODY_HEADS = {
     "Agreement", "Agreements", "Treaty", "Accord", "Accords", "Pact", "Protocol", "Convention",
-    "Declaration", "Charter", "Act", "Memorandum", "Plan", "Strategy", "Initiative", "Roadmap",
+    "Declaration", "Charter", "Act", "Memorandum", "Plan", "Strategy", "Roadmap",
     "Framework", "Deal", "Partnership", "Area", "Zone", "Corridor", "Goals", "Process", "Format",
     "Games", "Expo", "Exhibition", "Festival", "Year", "Week", "Day",
 }  # fmt: skip
@@ -205,7 +205,7 @@ def names_no_body(name: str) -> bool:
     area's: "Joint Plan of Action", "African Continental Free Trade Area"."""
     head = None
     for word in name.split():
-        if word in CONNECTORS:
+        if word in {"of", "for", "on", "in", "to", "between"}:
             break
         head = word
     return head in NOT_BODY_HEADS

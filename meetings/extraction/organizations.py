@@ -122,7 +122,9 @@ def _known(text: str) -> list[_Candidate]:
 
 # after a one-word name, what makes it the first word of a longer one: "Commonwealth of Dominica",
 # "Foreign, Commonwealth & Development Office", "Foreign and Commonwealth Office"
-_OF_A_NAME = re.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?[A-Z]|&[ \t]+[A-Z]|(?:Office|Ministry|Department)\b)")
+_OF_A_NAME = re.compile(
+    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?[A-Z]|&[ \t]+[A-Z]|(?:Office|Ministry|Department)\b)"
+)
 _HYPHEN_PAIR = re.compile(r"(?<![\w.\-])([A-Z][\w.+]*)-([A-Z][\w.+]*)(?![\w\-])")
 
 
