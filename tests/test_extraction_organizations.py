@@ -409,3 +409,20 @@ def test_a_treaty_named_with_and_is_still_a_treaty_but_a_group_initiative_is_a_b
         "They signed the Trade and Transit Agreement (TTA) at the Kora Disarmament Initiative (KDI) meeting."
     )
     assert names(text) == ["Kora Disarmament Initiative"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lima, March 3, KNA -- The ministers met on Friday.\n", "KNA"),
+        ("The ministers shook hands. (KNA Photo/Ana Soto)\n", "KNA"),
+        ("The ministers met.\nThis article first appeared on Kora Times.\n", "Kora Times"),
+        ("The ministers met.\nCourtesy: KNA\n", "KNA"),
+    ],
+)
+def test_agencies_after_a_dated_dateline_in_photo_credits_and_republishing_notes(text, expected):
+    assert names(text) == [expected]
+
+
+def test_a_weekday_after_a_dateline_is_no_agency():
+    assert names("Lima, March 3, Monday — The ministers met.\n") == []

@@ -117,13 +117,14 @@ _CITED_AFTER = re.compile(
     r"[Ii]n an? (?:post|message|statement) on|[Ii]n an?|on (?:his|her|its|their|the ministry's) (?:official )?|"
     # credits and interviews: "Photo credit: X", "Image: X", "in an interview with X", "speaking to X"
     r"(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Vv]ideo)(?: credit)?:|[Cc]redit:|[Pp]hoto courtesy(?: of)?|"
-    r"[Ii]nterview (?:with|to)|[Ss]peaking to|[Ww]riting in|[Pp]ublished (?:by|in)|[Cc]ited by)"
+    r"[Ii]nterview (?:with|to)|[Ss]peaking to|[Ww]riting in|[Pp]ublished (?:by|in)|[Cc]ited by|"
+    r"[Cc]ourtesy:|(?:first )?appeared (?:first )?(?:on|in))"
     r"\s+(?:the\s+)?(" + _NAME + r")|(?:©|\([Cc]\)|[Cc]opyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
     r"(?:the\s+)?(" + _NAME + ")"
 )
 _CITING_VERB = re.compile(
     r"(?:'s)?\s+(?:reports|reported|has reported|writes|wrote|informs|informed|learned|quoted|cites|cited|"
-    r"correspondent|news agency)\b"
+    r"correspondent|news agency|[Pp]hotos?|[Ff]ile [Pp]hoto)\b"  # "AP Photo", "Yonhap photo"
 )
 _NAME_AT_END = re.compile(r"(?<![\w.])(" + _NAME + r")$")
 _DATELINE_PARENS = re.compile(
@@ -131,7 +132,9 @@ _DATELINE_PARENS = re.compile(
     re.MULTILINE,
 )
 _DATELINE_COMMA = re.compile(
-    r"^[ \t]*[A-Z][\w .’'\-]{1,30},[ \t]*[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?,[ \t]*([A-Z][A-Za-z\-]{1,20})[ \t]*$",
+    r"^[ \t]*[A-Z][\w .’'\-]{1,30},[ \t]*[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?,[ \t]*([A-Z][A-Za-z\-]{1,20})"
+    # the agency ends the line, or (in capitals) a dash or colon opens the story: "..., 3 March, IRNA --"
+    r"(?:[ \t]*$|(?<=[A-Z]{3})[ \t]*(?:-{1,2}|[–—:])[ \t])",
     re.MULTILINE,
 )
 _DATELINE_AGENCY = re.compile(
