@@ -426,3 +426,8 @@ def test_agencies_after_a_dated_dateline_in_photo_credits_and_republishing_notes
 
 def test_a_weekday_after_a_dateline_is_no_agency():
     assert names("Lima, March 3, Monday — The ministers met.\n") == []
+
+
+def test_social_networks_listed_after_on_and_an_account_on_one_count():
+    text = "Follow Kora News on Facebook, Instagram and YouTube. The ministry's X account posted it."
+    assert names(text) == ["Facebook", "Instagram", "YouTube", "X"]

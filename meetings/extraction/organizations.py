@@ -95,14 +95,22 @@ def _known(text: str) -> list[_Candidate]:
     found = []
     cited_spans = [(start, end) for start, end, _ in _cited_names(text)]
     forms = [(m.start(), m.end(), m.group(1)) for m in data["pattern"].finditer(text)] + _paired_forms(text)
-    for start, end, form in forms:
+    platform_end = -1  # the end of the last social network named as a place to read
+    for start, end, form in sorted(forms):
         is_acronym = form in data["acronyms"] and form not in data["names"]
         index = data["acronyms"][form] if is_acronym else data["names"][form]
         entry = data["entries"][index]
         needs_citation = entry.get("acronym_only_when_cited") if is_acronym else entry.get("only_when_cited")
         cited = any(s <= start and end <= e for s, e in cited_spans) or (
-            entry.get("platform") and _PLATFORM_BEFORE.search(text, max(0, start - 40), start)
+            entry.get("platform")
+            and (
+                _PLATFORM_BEFORE.search(text, max(0, start - 40), start)
+                or _PLATFORM_AFTER.match(text, end)
+                or (platform_end >= 0 and _PLATFORM_LIST.fullmatch(text, platform_end, start))
+            )
         )
+        if cited and entry.get("platform"):
+            platform_end = end
         if needs_citation and not cited:
             continue
         if is_acronym and _in_caps_run(text, start, end):
@@ -142,6 +150,9 @@ def _paired_forms(text: str) -> list[tuple[int, int, str]]:
 _PLATFORM_BEFORE = re.compile(
     r"\b(?:[Oo]n|[Vv]ia|[Tt]hrough)[ \t]+(?:(?:the|our|its|his|her|their|official)[ \t]+)*$"
 )
+# "the ministry's X account", "its Telegram channel"; "on Facebook, Twitter and YouTube"
+_PLATFORM_AFTER = re.compile(r"[ \t]+(?:account|page|channel|handle|post|feed|profile|livestream)s?\b")
+_PLATFORM_LIST = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|&[ \t]*|and[ \t]+|or[ \t]+)")
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:
