@@ -89,6 +89,11 @@ NOT_BODY_HEADS = {
     "Framework", "Deal", "Partnership", "Area", "Zone", "Corridor", "Goals", "Process", "Format",
     "Games", "Expo", "Exhibition", "Festival", "Year", "Week", "Day",
 }  # fmt: skip
+# Titles by their initials: "EU HR/VP Borrell", "UNSG Guterres", "DPM Kora".
+TITLE_INITIALS = {
+    "PM", "FM", "FMS", "MP", "MPS", "CEO", "EAM", "PS", "HR", "SG", "UNSG", "DG", "DDG", "ADG", "VP",
+    "SRSG", "HRVP", "MEP", "MEPS", "MOS", "DPM", "CFO", "COO", "CDS", "COAS", "CJCS", "PR", "MD",
+}  # fmt: skip
 # All-capital words that are not organizations.
 NOT_ACRONYMS = {
     "UTC", "GMT", "AM", "PM", "FM", "FMS", "MP", "MPS", "CEO", "EAM", "PHOTO", "VIDEO", "UPDATE", "USSR",
@@ -101,8 +106,7 @@ NOT_ACRONYMS = {
     # month and street abbreviations, words of headings in capitals
     "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "ST", "END",
     # titles by their initials ("UNSG Guterres", "DPM Kora", "SRSG", "HRVP")
-    "SG", "UNSG", "DG", "DDG", "ADG", "VP", "SRSG", "HRVP", "MEP", "MEPS", "MOS", "DPM", "CFO", "COO",
-    "CDS", "COAS", "CJCS", "PR", "MD",
+    *TITLE_INITIALS,
     # time zones and the furniture of web pages
     "EST", "EDT", "CET", "CEST", "EET", "EEST", "MSK", "BST", "IST", "PST", "PDT", "JST", "KST", "WIB",
     "SAST", "PDF", "RSS", "URL", "FAQ", "API", "SMS", "ISBN", "ISSN", "DOI", "HTML",

@@ -33,6 +33,7 @@ from .org_data import (
     EXECUTIVE,
     HEADS,
     NOT_ACRONYMS,
+    TITLE_INITIALS,
     _acronym_matches,
     _Candidate,
     _cited_names,
@@ -161,9 +162,13 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
     before = re.search(r"([A-Za-z]+)[ \t/]*$", text[max(0, start - 30) : start])
     after = re.match(r"[ \t/]*([A-Za-z]+)", text[end : end + 30])
     return any(
-        m and m.group(1).isupper() and len(m.group(1)) > 1 and not is_known_organization_name(m.group(1))
+        m
+        and m.group(1).isupper()
+        and len(m.group(1)) > 1
+        and not is_known_organization_name(m.group(1))  # "AFP/EPA", "VNA/VNS Photo": a credit
+        and m.group(1) not in TITLE_INITIALS  # "EU HR/VP Borrell": a title
         for m in (before, after)
-    )  # "AFP/EPA", "VNA/VNS Photo": a credit naming two agencies is no headline
+    )
 
 
 def _from_spacy(doc) -> list[_Candidate]:
