@@ -436,3 +436,8 @@ def test_social_networks_listed_after_on_and_an_account_on_one_count():
 def test_a_body_before_a_title_in_initials_is_no_headline_in_capitals():
     text = "EU HR/VP Ana Soto met NATO SG Tomas Berg. WHO WILL PAY FOR IT?"
     assert names(text) == ["European Union", "North Atlantic Treaty Organization"]
+
+
+def test_an_acronym_of_a_longer_name_around_an_organ_is_not_the_organs():
+    text = "He met the Presidency of the Council of Ministers (PCM) in Lima."
+    assert [(o["name"], o["acronym"]) for o in find_organizations(text)] == [("Council of Ministers", None)]

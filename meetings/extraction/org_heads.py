@@ -191,8 +191,10 @@ def foreign_acronym(cand: _Candidate, text: str) -> str | None:
     if not match or cand.acronym:
         return None
     acronym = match.group(1)
-    if _acronym_matches(acronym, cand.name) is not None:
-        return None  # an English acronym, of the whole name or of the body it ends with
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    before = " ".join(text[line_start : cand.end].split()[-(len(acronym) + 5) :])
+    if _acronym_matches(acronym, before) is not None:
+        return None  # an English acronym: of the name, the body it ends with or a longer name
     letters = acronym.upper()
     if sum(c.isupper() for c in acronym) < 2 or acronym.upper() in NOT_ACRONYMS or find_country(acronym):
         return None
