@@ -441,3 +441,9 @@ def test_a_body_before_a_title_in_initials_is_no_headline_in_capitals():
 def test_an_acronym_of_a_longer_name_around_an_organ_is_not_the_organs():
     text = "He met the Presidency of the Council of Ministers (PCM) in Lima."
     assert [(o["name"], o["acronym"]) for o in find_organizations(text)] == [("Council of Ministers", None)]
+
+
+def test_an_events_edition_by_acronym_and_number_is_no_organization(nlp):
+    text = "They met at KSC2023 on the sidelines, discussed COP28 and thanked the G20.\n"
+    found = names(text, nlp(text))
+    assert "KSC2023" not in found and "COP28" not in found

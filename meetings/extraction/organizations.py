@@ -171,6 +171,15 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
     )
 
 
+def _is_edition(name: str) -> bool:
+    """An event's edition: a year after an acronym ("MSC2023"), a number after a word that names
+    no body ("COP28", "EXPO2025")."""
+    match = re.fullmatch(r"([A-Za-z]+)[-–]?(\d+)", name)
+    return bool(match) and (
+        re.fullmatch(r"(?:19|20)\d\d", match.group(2)) or match.group(1).upper() in NOT_ACRONYMS
+    )
+
+
 def _from_spacy(doc) -> list[_Candidate]:
     """spaCy ORG entities the rules cannot see: undefined acronyms ("MGIMO") and media names."""
     found = []
@@ -197,7 +206,12 @@ def _from_spacy(doc) -> list[_Candidate]:
             or _is_country_or_place(name)
         ):
             continue
-        is_acronym = " " not in name and _CAPS_ACRONYM.match(name) and name.upper() not in NOT_ACRONYMS
+        is_acronym = (
+            " " not in name
+            and _CAPS_ACRONYM.match(name)
+            and name.upper() not in NOT_ACRONYMS
+            and not _is_edition(name)
+        )
         if is_acronym and not _in_caps_run(text, start, start + len(name)):
             found.append(_Candidate(start, start + len(name), name))
         elif (
