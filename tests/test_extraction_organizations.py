@@ -448,3 +448,10 @@ def test_an_events_edition_by_acronym_and_number_is_no_organization():
 
     assert _is_edition("KSC2023") and _is_edition("COP28") and _is_edition("EXPO-2025")
     assert not _is_edition("G20") and not _is_edition("KSC")
+
+
+def test_a_page_title_ending_with_the_outlets_name_names_a_medium():
+    text = (
+        "Ministers meet in Lima | Kora Herald\n\nThe ministers met on Friday. Prices rose - Prime Minister\n"
+    )
+    assert names(text) == ["Kora Herald"]

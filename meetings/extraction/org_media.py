@@ -73,6 +73,9 @@ def _media(text: str) -> list[_Candidate]:
             if trusted(name) or regex is not _SOURCE_LINE:
                 add(match.start(1), match.end(1), name, strength=2)
     top = text[:1500]
+    for match in _TITLE_SUFFIX.finditer(top):
+        if trusted(match.group(1)) and match.group(1).upper() not in NOT_ACRONYMS:
+            add(match.start(1), match.end(1), match.group(1), strength=2)
     for match in _DOMAIN.finditer(top):
         full, label = match.group(1), match.group(2)
         if full[:1].isupper():  # "Agenda.ge", "News.Az": the outlet's name as it writes it
@@ -88,6 +91,10 @@ def _media(text: str) -> list[_Candidate]:
 
 # The end of a wire story, followed on its line by its editors' initials.
 _END_MARK = re.compile(r"\((?:END|End)\)")
+# A page title ending with the outlet's name: "Ministers meet in Lima | Kora Herald".
+_TITLE_SUFFIX = re.compile(
+    r"^[^\n]{10,200}?[ \t][|–—-][ \t]+([A-Z][\w.’'&\-]*(?:[ \t]+[A-Z][\w.’'&\-]*){0,3})[ \t]*$", re.M
+)
 # The outlet's name on a line of its own with "Source" ("Kora News Source").
 _SOURCE_LINE = re.compile(r"^[ \t]*([A-Z][\w.\-]*(?:[ \t][A-Z][\w.\-]*){0,2})[ \t]+Source[ \t]*$", re.M)
 # A wire's name signing off the story after a dash ("... on Monday. — Kora"), or a credit line
