@@ -74,7 +74,10 @@ def _media(text: str) -> list[_Candidate]:
                 add(match.start(1), match.end(1), name, strength=2)
     top = text[:1500]
     for match in _TITLE_SUFFIX.finditer(top):
-        if trusted(match.group(1)) and match.group(1).upper() not in NOT_ACRONYMS:
+        index = data["names"].get(match.group(1))
+        known_medium = index is not None and data["entries"][index]["kind"] == "media"
+        plain = not known_medium and index is not None  # "Share on: Facebook | LinkedIn"
+        if trusted(match.group(1)) and not plain and match.group(1).upper() not in NOT_ACRONYMS:
             add(match.start(1), match.end(1), match.group(1), strength=2)
     for match in _DOMAIN.finditer(top):
         full, label = match.group(1), match.group(2)
