@@ -455,3 +455,14 @@ def test_a_page_title_ending_with_the_outlets_name_names_a_medium():
         "Ministers meet in Lima | Kora Herald\n\nThe ministers met on Friday. Prices rose - Prime Minister\n"
     )
     assert names(text) == ["Kora Herald"]
+
+
+def test_a_longer_name_ending_in_a_defined_one_takes_its_acronym_but_an_organ_does_not():
+    text = (
+        "They thanked the U.S. International Development Finance Corporation (DFC) and the "
+        "Council of Ministers of the Union of Kora Ports (UKP)."
+    )
+    assert [(o["name"], o["acronym"]) for o in find_organizations(text)] == [
+        ("U.S. International Development Finance Corporation", "DFC"),
+        ("Council of Ministers of the Union of Kora Ports", None),
+    ]

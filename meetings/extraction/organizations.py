@@ -224,12 +224,25 @@ def _from_spacy(doc) -> list[_Candidate]:
     return found
 
 
-def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest of overlapping spans (then the best-attested); return in text order."""
+def _resolve_overlaps(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """Keep the longest of overlapping spans (then the best-attested); return in text order.
+
+    A longer name ending where a defined one ends takes its acronym: "U.S. International
+    Development Finance Corporation (DFC)", where "(DFC)" spells only the last three words."""
     chosen: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.strength, c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+        keeper = next((c for c in chosen if not (cand.end <= c.start or cand.start >= c.end)), None)
+        if keeper is None:
             chosen.append(cand)
+        elif (
+            cand.acronym
+            and not keeper.acronym
+            and keeper.entry is None
+            and keeper.start < cand.start < keeper.end
+            and re.match(r"[ \t]*\([ \t]*" + re.escape(cand.acronym) + r"[ \t]*\)", text[keeper.end :])
+            and not re.search(r"\b(?:of|for|on|and|the|to)[ \t]+$", text[keeper.start : cand.start])
+        ):
+            keeper.acronym = cand.acronym  # not "Council ... of the Kora Union (KU)": the Union's
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -300,7 +313,7 @@ def find_organizations(text: str, doc=None) -> list[dict]:
         return f" {_words(name)} " in text_words
 
     merged: list[_Candidate] = []
-    for cand in _resolve_overlaps(candidates):
+    for cand in _resolve_overlaps(candidates, text):
         if cand.acronym is None and cand.name in defined:  # a later bare "IEPF"
             cand.acronym, cand.name = cand.name, defined[cand.name]
         describe(cand)
