@@ -466,3 +466,8 @@ def test_a_longer_name_ending_in_a_defined_one_takes_its_acronym_but_an_organ_do
         ("U.S. International Development Finance Corporation", "DFC"),
         ("Council of Ministers of the Union of Kora Ports", None),
     ]
+
+
+def test_aid_and_goods_defined_with_an_acronym_are_no_organizations():
+    text = "She thanked Kora for its Official Development Assistance (ODA) and its Kora Trade Agency (KTA)."
+    assert names(text) == ["Kora Trade Agency"]

@@ -88,6 +88,9 @@ NOT_BODY_HEADS = {
     "Declaration", "Charter", "Act", "Memorandum", "Plan", "Strategy", "Roadmap",
     "Framework", "Deal", "Partnership", "Area", "Zone", "Corridor", "Goals", "Process", "Format",
     "Games", "Expo", "Exhibition", "Festival", "Year", "Week", "Day",
+    # aid, goods and fields abbreviated like bodies: "Official Development Assistance (ODA)"
+    "Assistance", "Aid", "Investment", "Product", "Weapons", "Missile", "Missiles", "Gas",
+    "Intelligence", "Enterprises", "Technology",
 }  # fmt: skip
 # Titles by their initials: "EU HR/VP Borrell", "UNSG Guterres", "DPM Kora".
 TITLE_INITIALS = {
