@@ -471,3 +471,9 @@ def test_a_longer_name_ending_in_a_defined_one_takes_its_acronym_but_an_organ_do
 def test_aid_and_goods_defined_with_an_acronym_are_no_organizations():
     text = "She thanked Kora for its Official Development Assistance (ODA) and its Kora Trade Agency (KTA)."
     assert names(text) == ["Kora Trade Agency"]
+
+
+def test_a_byline_names_the_writers_outlet_but_not_a_place_or_a_title():
+    assert names("By Staff Reporter | The Kora Herald\nThe ministers met.\n") == ["Kora Herald"]
+    assert names("By Ana Soto, KNA\nThe ministers met.\n") == ["KNA"]
+    assert names("By Ama Mensah | Accra\nBy Tomas Berg, Senior Correspondent\nThe ministers met.\n") == []

@@ -67,10 +67,10 @@ def _media(text: str) -> list[_Candidate]:
                 where = offset + piece.index(stripped)
                 add(where, where + len(stripped), stripped)
             offset += len(piece) + 1
-    for regex in (_SOURCE_LINE, _SIGN_OFF):
+    for regex in (_SOURCE_LINE, _SIGN_OFF, _BYLINE):
         for match in regex.finditer(text):
             name = match.group(1)
-            if trusted(name) or regex is not _SOURCE_LINE:
+            if trusted(name) or regex is _SIGN_OFF:
                 add(match.start(1), match.end(1), name, strength=2)
     top = text[:1500]
     for match in _TITLE_SUFFIX.finditer(top):
@@ -94,9 +94,16 @@ def _media(text: str) -> list[_Candidate]:
 
 # The end of a wire story, followed on its line by its editors' initials.
 _END_MARK = re.compile(r"\((?:END|End)\)")
+# A byline naming the writer's outlet: "By Ana Soto, Kora Herald", "By Staff Reporter | KNA".
+_BYLINE = re.compile(
+    r"^[ \t]*By[ \t]+[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}[ \t]*[,|/–—-][ \t]*"
+    r"(?:the[ \t]+|The[ \t]+)?([A-Z][\w.’'&\-]*(?:[ \t]+[A-Z][\w.’'&\-]*){0,3})[ \t]*$",
+    re.M,
+)
 # A page title ending with the outlet's name: "Ministers meet in Lima | Kora Herald".
 _TITLE_SUFFIX = re.compile(
-    r"^[^\n]{10,200}?[ \t][|–—-][ \t]+([A-Z][\w.’'&\-]*(?:[ \t]+[A-Z][\w.’'&\-]*){0,3})[ \t]*$", re.M
+    r"^[^\n]{10,200}?[ \t][|–—-][ \t]+(?:The[ \t]+)?([A-Z][\w.’'&\-]*(?:[ \t]+[A-Z][\w.’'&\-]*){0,3})[ \t]*$",
+    re.M,
 )
 # The outlet's name on a line of its own with "Source" ("Kora News Source").
 _SOURCE_LINE = re.compile(r"^[ \t]*([A-Z][\w.\-]*(?:[ \t][A-Z][\w.\-]*){0,2})[ \t]+Source[ \t]*$", re.M)
