@@ -1,5 +1,7 @@
 """News media cited as a source: "according to APA", "Trend reports", "Jakarta (Indonesia
-Window) –", "Baku, December 2, AZERTAC", "© APA", photo credits, the outlet's web address."""
+Window) –", "Baku, December 2, AZERTAC", "© 2024 APA", photo credits ("AFP/EPA", "Photo
+credit: X", "AP Photo"), bylines ("By Ana Soto, KNA"), a page title's last piece ("... | Kora
+Herald"), sign-offs ("— Kora", "///nCa, 9 May"), the outlet's web address."""
 
 from __future__ import annotations
 

@@ -8,8 +8,12 @@ Candidates come from five places, then overlapping ones are resolved (the longes
 so "OSCE" inside "OSCE Minsk Group" is not a second organization) and the rest are merged
 ("IEPF" and "International Eurasia Press Fund"; "the Minsk Group" and "OSCE Minsk Group"):
 
-1. acronym definitions: "International Eurasia Press Fund (IEPF)", "ASEAN (Association of ...)";
-2. well-known organizations by name, alias or acronym (``data/organizations.json``);
+1. acronym definitions: "International Eurasia Press Fund (IEPF)", "ASEAN (Association of ...)",
+   also in another language ("Andean Community (CAN)"); a treaty's, plan's or area's definition
+   ("Joint Plan of Action (JPOA)") makes its acronym no organization anywhere in the text;
+2. well-known organizations by name, alias or acronym (``data/organizations.json``), also
+   joined by a hyphen to another party ("ASEAN-EU relations"); a social network where the text
+   names it as a place to read or watch ("on Telegram", "the ministry's X account");
 3. names built around a head word: "... Council", "... Commission for Manned Flights",
    "Senate of Mexico", "Hitachi Zosen Corp.";
 4. news media cited as a source: "according to APA", "Trend reports", "Jakarta (Indonesia
