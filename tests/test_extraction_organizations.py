@@ -477,3 +477,8 @@ def test_a_byline_names_the_writers_outlet_but_not_a_place_or_a_title():
     assert names("By Staff Reporter | The Kora Herald\nThe ministers met.\n") == ["Kora Herald"]
     assert names("By Ana Soto, KNA\nThe ministers met.\n") == ["KNA"]
     assert names("By Ama Mensah | Accra\nBy Tomas Berg, Senior Correspondent\nThe ministers met.\n") == []
+
+
+def test_the_outlets_own_name_in_its_footer_and_a_cue_right_after_a_cited_name():
+    text = "The ministers met.\nSubscribe to the Lima Daily. Follow Kora News on Telegram.\n"
+    assert names(text) == ["Lima Daily", "Kora News", "Telegram"]

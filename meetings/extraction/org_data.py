@@ -125,7 +125,9 @@ _CITED_AFTER = re.compile(
     # credits and interviews: "Photo credit: X", "Image: X", "in an interview with X", "speaking to X"
     r"(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Vv]ideo)(?: credit)?:|[Cc]redit:|[Pp]hoto courtesy(?: of)?|"
     r"[Ii]nterview (?:with|to)|[Ss]peaking to|[Ww]riting in|[Pp]ublished (?:by|in)|[Cc]ited by|"
-    r"[Cc]ourtesy:|(?:first )?appeared (?:first )?(?:on|in))"
+    r"[Cc]ourtesy:|(?:first )?appeared (?:first )?(?:on|in)|"
+    # the outlet's own name in its footer: "Follow Kora News on Telegram", "Subscribe to Kora Times"
+    r"[Ff]ollow|[Ss]ubscribe to|[Rr]ead (?:more )?(?:on|at))"
     r"\s+(?:the\s+)?(" + _NAME + r")|(?:©|\([Cc]\)|[Cc]opyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
     r"(?:the\s+)?(" + _NAME + ")"
 )
@@ -258,10 +260,12 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]")
 def _cited_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names cited as a source: "according to APA", "Trend reports"."""
     found = []
-    for match in _CITED_AFTER.finditer(text):
+    position = 0
+    while match := _CITED_AFTER.search(text, position):
         group = match.lastindex
         name = _SENTENCE_END.split(match.group(group))[0]  # "Kora.kx. All rights reserved"
         found.append((match.start(group), match.start(group) + len(name), name))
+        position = max(match.start(group) + len(name), match.start() + 1)  # the next sentence is read again
     for verb in _CITING_VERB.finditer(text):
         window_start = max(0, verb.start() - 120)
         before = _NAME_AT_END.search(text[window_start : verb.start()])
