@@ -430,7 +430,7 @@ def test_a_weekday_after_a_dateline_is_no_agency():
 
 def test_social_networks_listed_after_on_and_an_account_on_one_count():
     text = "Follow Kora News on Facebook, Instagram and YouTube. The ministry's X account posted it."
-    assert names(text) == ["Facebook", "Instagram", "YouTube", "X"]
+    assert names(text) == ["Kora News", "Facebook", "Instagram", "YouTube", "X"]
 
 
 def test_a_body_before_a_title_in_initials_is_no_headline_in_capitals():
