@@ -160,3 +160,22 @@ def test_a_lead_in_ending_a_paragraph_with_a_semicolon_opens_a_speech(extractor)
     assert [(s["kind"], s["speaker"], s["text"][:13]) for s in statements] == [
         ("direct", "Tom Hale", "Our countries")
     ]
+
+
+def test_a_verb_the_lemmatizer_misreads_is_known_by_its_written_form(extractor):
+    sentence = "Otieno hoped that the new container terminal would open next spring."
+    assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
+
+
+def test_a_subject_with_a_chain_of_of_phrases_is_read_whole(extractor):
+    sentence = "The head of the Ministry of Foreign Affairs of Kenya conveyed greetings to the Portuguese people."
+    assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
+
+
+def test_a_fronted_participle_leaves_the_speaker_in_its_apposition(extractor):
+    text = (
+        "Duarte praised the talks. Responding, Mr Otieno, who is the Foreign Minister of Kenya, "
+        "said the port would be ready soon. These, he said, were good times for both countries."
+    )
+    assert [s for s, _ in reported(extractor, text)] == ["Ana Duarte", "Peter Otieno", "Peter Otieno"]
+

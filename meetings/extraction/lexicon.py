@@ -55,6 +55,23 @@ def _forms(lemma: str) -> tuple[str, ...]:
 
 
 @cache
+def _lemma_of_form() -> dict[str, str]:
+    words = lexicon()["verbs"]
+    table = {form: lemma for lemma in words for form in _forms(lemma)}
+    table.update({re.sub(r"e$", "", lemma) + "ing": lemma for lemma in words if lemma not in table})
+    return table
+
+
+def speech_lemma(token) -> str:
+    """The lexicon's lemma of a verb token: spaCy's lemma, or, when the lemmatizer errs ("hoped"
+    read as "hop"), the lemma whose written form the token is."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon()["verbs"]:
+        return lemma
+    return _lemma_of_form().get(token.lower_, lemma)
+
+
+@cache
 def quote_verbs() -> str:
     """A regex alternation of the written forms that attribute a quotation: every verb of the
     lexicon that makes speech by itself, and those that need a particle with it ("pointed out",

@@ -12,7 +12,7 @@ import re
 
 from . import titles
 from .document import doc_text
-from .lexicon import lexicon
+from .lexicon import lexicon, speech_lemma
 from .people import Person, person_at
 from .roles import title_head
 from .statements import _ACCORDING_TO, _PRONOUNS, Found, SpeakerContext, _strip_span
@@ -95,7 +95,7 @@ def _reported_speaker(sent, context: SpeakerContext):
         if person is not None:
             return person, match.group("who")
     for token in sent:
-        if token.lemma_.lower() not in lexicon()["verbs"] or token.pos_ not in ("VERB", "AUX"):
+        if speech_lemma(token) not in lexicon()["verbs"] or token.pos_ not in ("VERB", "AUX"):
             continue
         if not _is_saying(token, context):
             continue
@@ -135,7 +135,7 @@ def _named_just_before(people: list[Person], text: str, position: int) -> Person
 def _is_saying(token, context: SpeakerContext) -> bool:
     """Whether a verb of the lexicon is used as one of saying here."""
     words = lexicon()
-    lemma = token.lemma_.lower()
+    lemma = speech_lemma(token)
     children = list(token.children)
     if lemma in words["with_particle"]:
         particles = words["with_particle"][lemma]
@@ -192,6 +192,10 @@ def _subject_of(token):
 
 
 def _resolve_subject(subject, context: SpeakerContext):
+    if subject.tag_ == "VBG":  # "Responding, Mr X, who is ..., said": the parser made the participle
+        subject = next((c for c in subject.children if c.dep_ == "appos"), None)  # the subject
+        if subject is None:
+            return None, ""
     if any(c.dep_ == "conj" for c in subject.children) or subject.lower_ in titles.GROUP_SUBJECTS:
         return None, ""
     if subject.tag_ in ("NNS", "NNPS"):
@@ -218,20 +222,21 @@ def _resolve_subject(subject, context: SpeakerContext):
 
 
 def _phrase_tokens(subject) -> list:
-    """The words of a subject noun phrase: its head, determiners, modifiers and an "of" phrase
-    ("the head of state"), without clauses, appositions or other prepositional phrases."""
+    """The words of a subject noun phrase: its head, determiners, modifiers and its chain of "of"
+    phrases ("the head of state", "the head of the Ministry of Foreign Affairs of X"), without
+    clauses, appositions or other prepositional phrases."""
     kept = []
 
-    def walk(token):
+    def walk(token, of_chain=True):
         kept.append(token)
         for child in token.children:
             if child.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc"):
                 continue
             if child.dep_ == "punct" and child.tag_ != "HYPH":  # keep "Governor-General" whole
                 continue
-            if child.dep_ == "prep" and not (token is subject and child.lower_ == "of"):
+            if child.dep_ == "prep" and not (of_chain and child.lower_ == "of"):
                 continue
-            walk(child)
+            walk(child, of_chain and (token is subject or child.dep_ in ("prep", "pobj")))
 
     walk(subject)
     return kept
