@@ -179,3 +179,8 @@ def test_a_fronted_participle_leaves_the_speaker_in_its_apposition(extractor):
     )
     assert [s for s, _ in reported(extractor, text)] == ["Ana Duarte", "Peter Otieno", "Peter Otieno"]
 
+
+def test_the_verb_nearest_a_quotation_attributes_it(extractor):
+    text = OPENING + "During the opening remarks, Duarte said, “We came to listen and to build together.”\n"
+    meeting = only_meeting(extractor.extract(text, "remarks.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ana Duarte", "direct")]

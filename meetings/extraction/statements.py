@@ -20,8 +20,8 @@ _QUOTE_VERBS = quote_verbs()
 _AFTER_QUOTE = re.compile(
     rf"^[,.]?[ \t]*[-–—]?[ \t]*(?P<attr>[^.“”\"\n]{{0,120}}?)\b{_QUOTE_VERBS}\b(?P<tail>[^.“”\"\n]{{0,80}})"
 )
-_BEFORE_QUOTE = re.compile(
-    rf"(?P<attr>[^.“”\"\n]{{0,160}}?)\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:;]\s*(?:adding,?\s*)?$"
+_BEFORE_QUOTE = re.compile(  # the verb nearest the quotation ("During the remarks, X said, “...")
+    rf"(?P<attr>[^.“”\"\n]{{0,160}})\b{_QUOTE_VERBS}\b[^.“”\"\n]{{0,40}}?[,:;]\s*(?:adding,?\s*)?$"
 )
 _RESUMED_QUOTE = re.compile(
     rf"[,]?[ \t]*[^“”\"\n.]{{0,120}}?\b{_QUOTE_VERBS}\b[^“”\"\n.]{{0,60}}?,[ \t]*(?P<open>[“\"])"
