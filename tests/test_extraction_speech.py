@@ -184,3 +184,18 @@ def test_the_verb_nearest_a_quotation_attributes_it(extractor):
     text = OPENING + "During the opening remarks, Duarte said, “We came to listen and to build together.”\n"
     meeting = only_meeting(extractor.extract(text, "remarks.txt"))
     assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ana Duarte", "direct")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Duarte said, “We will open a consulate in Mombasa next year.\"",  # closed by another mark
+        "After the talks, Duarte wrote, “We will open a consulate in Mombasa next year.",  # never closed
+    ],
+)
+def test_a_quotation_with_a_mismatched_or_missing_closing_mark_ends_its_paragraph(extractor, paragraph):
+    text = OPENING + paragraph + "\n\nThe ministers then visited the port.\n"
+    meeting = only_meeting(extractor.extract(text, "unclosed.txt"))
+    statements = [(s["speaker"], s["kind"], s["text"]) for s in meeting["statements"]]
+    assert statements == [("Ana Duarte", "direct", "We will open a consulate in Mombasa next year.")]
+

@@ -165,9 +165,12 @@ def quotations(
             closing = text.find(closing_char, opening + 1, min(region_end, opening + 6000))
             if closing == -1:
                 closing = _closing_in_later_paragraphs(text, regions[index + 1 :], closing_char)
+                if closing != -1:
+                    skip_until = closing + 1
+            if closing == -1:
+                closing = _unmatched_closing(text, opening, region_end)
                 if closing == -1:
                     break
-                skip_until = closing + 1
             position = closing + 1
             start, end = _strip_span(text, opening + 1, closing)
             content = text[start:end]
@@ -206,6 +209,17 @@ def _closing_in_later_paragraphs(text: str, later, closing_char: str) -> int:
         if closing != -1:
             return closing
     return -1
+
+
+def _unmatched_closing(text: str, opening: int, paragraph_end: int) -> int:
+    """Where a quotation closes when its closing mark is not the pair of its opening one: another
+    closing mark in the paragraph (“... world."), else the paragraph's end when a lead-in attributes
+    the quotation before it (X said, “... with no closing mark); -1 when neither."""
+    for index in range(opening + 1, paragraph_end):
+        if text[index] in "”\"»":
+            return index
+    line_start = max(text.rfind("\n", 0, opening) + 1, opening - 300)
+    return paragraph_end if _BEFORE_QUOTE.search(text[line_start:opening]) else -1
 
 
 def _attributed_to_other(text: str, closing: int) -> bool:
