@@ -199,3 +199,11 @@ def test_a_quotation_with_a_mismatched_or_missing_closing_mark_ends_its_paragrap
     statements = [(s["speaker"], s["kind"], s["text"]) for s in meeting["statements"]]
     assert statements == [("Ana Duarte", "direct", "We will open a consulate in Mombasa next year.")]
 
+
+def test_a_long_clause_before_the_verb_that_introduces_a_quotation_is_no_reported_speech(extractor):
+    text = OPENING + (
+        "Speaking about the long history of ties between the two countries and their ports, "
+        "Foreign Minister Ana Duarte said, “Our peoples have traded with each other for five centuries.”\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "lead-in.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ana Duarte", "direct")]

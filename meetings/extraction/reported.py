@@ -12,10 +12,12 @@ import re
 
 from . import titles
 from .document import doc_text
-from .lexicon import lexicon, speech_lemma
+from .lexicon import lexicon, quote_verbs, speech_lemma
 from .people import Person, person_at
 from .roles import title_head
 from .statements import _ACCORDING_TO, _PRONOUNS, Found, SpeakerContext, _strip_span
+
+_QUOTE_VERB = re.compile(rf"\b{quote_verbs()}\b")
 
 
 def introduces_quotation(sent, quoted) -> bool:
@@ -29,6 +31,12 @@ def introduces_quotation(sent, quoted) -> bool:
             inside += end - start
     if not inside:
         return False
+    if any(
+        _lead_in_right_before(text[sent.start_char : q.start])
+        for q in quoted
+        if sent.start_char < q.start < sent.end_char
+    ):
+        return True
     outside = re.findall(r"\w+", text[sent.start_char : sent.end_char])
     return (
         len(outside)
@@ -44,6 +52,14 @@ def introduces_quotation(sent, quoted) -> bool:
         )
         <= 12
     )
+
+
+def _lead_in_right_before(before: str) -> bool:
+    """Whether the words before a quotation end in its one verb of saying, however long the clause
+    before it ("Talking about the ties between the two countries, X said, “..."): a lead-in."""
+    before = before.rstrip(" \t“\"«„-–—")
+    verbs = list(_QUOTE_VERB.finditer(before))
+    return len(verbs) == 1 and not before[verbs[0].end() :].strip(" ,:;")
 
 
 def reported_statements(
