@@ -207,3 +207,8 @@ def test_a_long_clause_before_the_verb_that_introduces_a_quotation_is_no_reporte
     )
     meeting = only_meeting(extractor.extract(text, "lead-in.txt"))
     assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ana Duarte", "direct")]
+
+
+def test_a_reported_sentence_runs_on_over_an_initial(extractor):
+    sentence = "Otieno expressed his appreciation to President Kh. Batbold for the support of his country."
+    assert reported(extractor, sentence) == [("Peter Otieno", sentence)]

@@ -74,6 +74,8 @@ def reported_statements(
                 context.note(quote.person)
         if any(s <= sent.start_char < e for s, e in skip) or introduces_quotation(sent, quoted):
             continue
+        if found and sent.start_char < found[-1].end:
+            continue  # the rest of a sentence the parser cut at an initial ("President Ts." | "Elbegdorj")
         person, attribution = _reported_speaker(sent, context)
         subject = _sentence_subject(sent, context)
         if person is not None and sent.text.rstrip().endswith(":"):
@@ -95,10 +97,23 @@ def _sentence_end(text: str, sentences, index: int) -> int:
     end = sentences[index].end_char
     for following in sentences[index + 1 : index + 4]:
         tail = text[:end].rstrip()
-        if "\n" in text[len(tail) : following.start_char] or tail.rstrip('”"’)')[-1:] in ".!?…":
+        if "\n" in text[len(tail) : following.start_char]:
+            break
+        if tail.rstrip('”"’)')[-1:] in ".!?…" and not _cut_at_abbreviation(text, tail, following):
             break
         end = following.end_char
     return end
+
+
+def _cut_at_abbreviation(text: str, tail: str, following) -> bool:
+    """Whether the parser ended a sentence at an initial or a short title ("President Ts." |
+    "Elbegdorj ...", "Mr." | "Lee said"): a full stop after one capital with at most one small
+    letter, before a capitalized word. (A full stop glued to the next word is no sign: scraped
+    texts often lose the space between sentences.)"""
+    return bool(_INITIAL_AT_END.search(tail)) and text[following.start_char : following.start_char + 1].isupper()
+
+
+_INITIAL_AT_END = re.compile(r"(?:^|[\s(])[A-Z][a-z]?\.$")
 
 
 def _reported_speaker(sent, context: SpeakerContext):
