@@ -168,7 +168,9 @@ def test_a_verb_the_lemmatizer_misreads_is_known_by_its_written_form(extractor):
 
 
 def test_a_subject_with_a_chain_of_of_phrases_is_read_whole(extractor):
-    sentence = "The head of the Ministry of Foreign Affairs of Kenya conveyed greetings to the Portuguese people."
+    sentence = (
+        "The head of the Ministry of Foreign Affairs of Kenya conveyed greetings to the Portuguese people."
+    )
     assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
 
 
@@ -189,7 +191,7 @@ def test_the_verb_nearest_a_quotation_attributes_it(extractor):
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "Duarte said, “We will open a consulate in Mombasa next year.\"",  # closed by another mark
+        'Duarte said, “We will open a consulate in Mombasa next year."',  # closed by another mark
         "After the talks, Duarte wrote, “We will open a consulate in Mombasa next year.",  # never closed
     ],
 )
@@ -212,3 +214,34 @@ def test_a_long_clause_before_the_verb_that_introduces_a_quotation_is_no_reporte
 def test_a_reported_sentence_runs_on_over_an_initial(extractor):
     sentence = "Otieno expressed his appreciation to President Kh. Batbold for the support of his country."
     assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
+
+
+def direct(extractor, paragraphs):
+    meeting = only_meeting(extractor.extract(OPENING + "\n\n".join(paragraphs) + "\n", "quotes.txt"))
+    return [(s["speaker"], s["text"]) for s in meeting["statements"] if s["kind"] == "direct"]
+
+
+def test_a_lone_quoted_paragraph_after_reported_speech_is_that_speakers(extractor):
+    paragraphs = [
+        "Otieno recalled that the two countries had long traded with each other.",
+        '"We want to trade even more. We want to learn from you".',
+    ]
+    assert direct(extractor, paragraphs) == [
+        ("Peter Otieno", "We want to trade even more. We want to learn from you")
+    ]
+
+
+def test_a_lone_quoted_paragraph_after_narration_is_nobodys(extractor):
+    paragraphs = ["The ministers then visited the port.", "“Trade is growing. Ports are busy.”"]
+    assert direct(extractor, paragraphs) == []
+
+
+def test_a_quoted_paragraph_continued_by_an_attributed_one_is_one_quotation(extractor):
+    paragraphs = [
+        "The ministers then visited the port.",
+        "“The talks went very well. Kenya is a close partner.”",
+        "“We will open a consulate in Mombasa next year,” Duarte said.",
+    ]
+    [(speaker, text)] = direct(extractor, paragraphs)
+    assert speaker == "Ana Duarte"
+    assert text.startswith("The talks went very well.") and text.endswith("in Mombasa next year")

@@ -57,7 +57,7 @@ def introduces_quotation(sent, quoted) -> bool:
 def _lead_in_right_before(before: str) -> bool:
     """Whether the words before a quotation end in its one verb of saying, however long the clause
     before it ("Talking about the ties between the two countries, X said, “..."): a lead-in."""
-    before = before.rstrip(" \t“\"«„-–—")
+    before = before.rstrip(' \t“"«„-–—')
     verbs = list(_QUOTE_VERB.finditer(before))
     return len(verbs) == 1 and not before[verbs[0].end() :].strip(" ,:;")
 
@@ -110,7 +110,9 @@ def _cut_at_abbreviation(text: str, tail: str, following) -> bool:
     "Elbegdorj ...", "Mr." | "Lee said"): a full stop after one capital with at most one small
     letter, before a capitalized word. (A full stop glued to the next word is no sign: scraped
     texts often lose the space between sentences.)"""
-    return bool(_INITIAL_AT_END.search(tail)) and text[following.start_char : following.start_char + 1].isupper()
+    return (
+        bool(_INITIAL_AT_END.search(tail)) and text[following.start_char : following.start_char + 1].isupper()
+    )
 
 
 _INITIAL_AT_END = re.compile(r"(?:^|[\s(])[A-Z][a-z]?\.$")

@@ -147,15 +147,31 @@ def quotations(
 
     found = []
     pending = list(sentences)
+    said_last = [None]  # the speaker of the last sentence read, when it was reported speech
+    lone: list[tuple] = []  # an unattributed quotation that is a paragraph of its own
 
     def read_up_to(position: int) -> None:
         while pending and pending[0].end_char <= position:
             sent = pending.pop(0)
             person, _ = _reported_speaker(sent, context)
+            said_last[0] = person
             context.note(person or _sentence_subject(sent, context))
+
+    def settle_lone() -> None:
+        """A lone quoted paragraph not continued by an attributed one is the words of the person
+        whose reported speech comes right before it ("He recalled that ..." | "“We want ...”")."""
+        if lone:
+            start, end, speaker = lone.pop()
+            if speaker is not None:
+                context.note(speaker)
+                found.append(Found(speaker, "direct", start, end, speaker.name))
 
     skip_until = -1
     for index, (region_start, region_end) in enumerate(regions):
+        if lone and (
+            text[region_start : region_start + 1] not in _QUOTE_PAIRS or lone[0][1] < regions[index - 1][0]
+        ):
+            settle_lone()
         position = max(region_start, skip_until)
         while position < region_end:
             opening = _next_opening(text, position, region_end)
@@ -187,7 +203,13 @@ def quotations(
                 # a second quotation in the same paragraph continues the last speaker's words
                 person, attribution = found[-1].person, found[-1].attribution
             if person is None:
+                settle_lone()
+                if opening == region_start and not text[closing + 1 : region_end].strip(" .,"):
+                    lone.append((start, end, said_last[0]))
                 continue
+            if lone and opening == region_start:  # “...” | “...,” X said: one quotation, two paragraphs
+                start = lone.pop()[0]
+            settle_lone()
             resumed = _RESUMED_QUOTE.match(text, closing + 1, min(region_end, closing + 250))
             if resumed:  # “We are ready,” he said, “to continue the talks.”: one quotation
                 second_close = text.find(_QUOTE_PAIRS[resumed.group("open")], resumed.end(), region_end)
@@ -196,6 +218,7 @@ def quotations(
                     position = second_close + 1
             context.note(person)
             found.append(Found(person, "direct", start, end, attribution))
+    settle_lone()
     return found
 
 
@@ -216,7 +239,7 @@ def _unmatched_closing(text: str, opening: int, paragraph_end: int) -> int:
     closing mark in the paragraph (“... world."), else the paragraph's end when a lead-in attributes
     the quotation before it (X said, “... with no closing mark); -1 when neither."""
     for index in range(opening + 1, paragraph_end):
-        if text[index] in "”\"»":
+        if text[index] in '”"»':
             return index
     line_start = max(text.rfind("\n", 0, opening) + 1, opening - 300)
     return paragraph_end if _BEFORE_QUOTE.search(text[line_start:opening]) else -1
