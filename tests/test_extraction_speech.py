@@ -245,3 +245,25 @@ def test_a_quoted_paragraph_continued_by_an_attributed_one_is_one_quotation(extr
     [(speaker, text)] = direct(extractor, paragraphs)
     assert speaker == "Ana Duarte"
     assert text.startswith("The talks went very well.") and text.endswith("in Mombasa next year")
+
+
+TRANSCRIPT = (
+    "Joint press conference with Foreign Minister Ito\n\n15 February 2016\n\n"
+    "MINISTER ITO It is a great pleasure to welcome my colleague to Japan again.\n\n"
+    "And I hope we will work together on trade.\n\n"
+    "JANE MORAN Foreign Minister Ito, thank you very much for welcoming me back to Tokyo.\n"
+)
+
+
+def test_speakers_in_capitals_without_a_colon_take_turns_in_a_transcript(extractor):
+    meeting = only_meeting(extractor.extract(TRANSCRIPT, "caps.txt"))
+    statements = [(s["speaker"], s["kind"], s["text"][:14]) for s in meeting["statements"]]
+    assert statements == [("Ito", "direct", "It is a great "), ("Jane Moran", "direct", "Foreign Minist")]
+    assert {p["name"] for p in meeting["participants"]} == {"Ito", "Jane Moran"}
+
+
+def test_one_line_opening_with_capitals_is_no_turn():
+    from meetings.extraction.document import paragraphs, speech_blocks
+
+    text = "NEW DELHI The Prime Minister met the visiting minister.\n\nThe talks went well.\n"
+    assert speech_blocks(text, paragraphs(text)) == []

@@ -185,6 +185,9 @@ _TURN = re.compile(
     r"[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|for|and|de|da|al|bin|van|von|del)\s+)*[A-Z][\w.'’-]+){0,7})"
     r"(?:\s*\([^)\n]{1,30}\))?:\s+(?P<rest>\S.*)$"  # "... Erdogan (retranslated): ", "Carl Dinnen (ITV): "
 )
+_CAPS_TURN = re.compile(  # "MINISTER KISHIDA It is ...": a transcript's speaker in capitals, no colon
+    r"^(?P<label>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,4})\s+(?P<rest>[A-Z][a-z].*)$"
+)
 FIELD_LABELS = {
     "date", "location", "by", "source", "photo", "photos", "tags", "published", "updated", "fonte",
     "share", "note", "editor", "author", "posted", "category", "read also", "see also", "related",
@@ -223,10 +226,12 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
     of narration.
     """
     blocks: list[SpeechBlock] = []
+    # speakers in capitals without a colon make a transcript only when they speak in turn
+    caps_turns = sum(1 for p in paras if _caps_turn(p.text)) >= 2
     i = 0
     while i < len(paras):
         para = paras[i]
-        head = _block_head(para)
+        head = _block_head(para, caps_turns)
         if head is None:
             i += 1
             continue
@@ -245,7 +250,7 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
             )
         while j < len(paras):
             nxt = paras[j]
-            if _block_head(nxt) is not None:
+            if _block_head(nxt, caps_turns) is not None:
                 break
             if body_start is None:
                 members.append(j)
@@ -268,7 +273,12 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
     return blocks
 
 
-def _block_head(para: Paragraph):
+def _caps_turn(text: str):
+    match = _CAPS_TURN.match(text)
+    return match if match and match.group("label").lower() not in FIELD_LABELS else None
+
+
+def _block_head(para: Paragraph, caps_turns: bool = False):
     """(lead text, lead end offset, offset where the speech starts, is_turn) or None."""
     text = para.text
     match = _LEAD_IN.match(text)
@@ -282,6 +292,9 @@ def _block_head(para: Paragraph):
         if label.lower() in FIELD_LABELS:
             return None
         return label, para.start + match.end("label"), para.start + match.start("rest"), True
+    match = _caps_turn(text) if caps_turns else None
+    if match:
+        return match.group("label"), para.start + match.end("label"), para.start + match.start("rest"), True
     return None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .document import SpeechBlock
 from .lexicon import quote_verbs
-from .people import Person, clean_name, compatible, person_at
+from .people import Mention, Person, clean_name, compatible, person_at
 from .roles import resolve_reference, title_head
 
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -94,7 +94,7 @@ def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerConte
         if person is None and block.is_turn:
             name = clean_name(lead)
             matches = [p for p in context.people if name and compatible(name, p.name)]
-            person = matches[0] if len(matches) == 1 else None
+            person = matches[0] if len(matches) == 1 else _speaker_named_by_label(block, name, context)
         if person is None:
             unresolved.append(block)
             continue
@@ -105,6 +105,16 @@ def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerConte
         context.note(person)
         found.append(Found(person, "direct", block.start, block.end, _attribution(lead, person)))
     return found, unresolved, questions
+
+
+def _speaker_named_by_label(block: SpeechBlock, name: str | None, context: SpeakerContext):
+    """A transcript's speaker named in full only by the turn's label ("JULIE MORAN It is ..."):
+    a person of the document, met nowhere else (the parser rarely knows names in capitals)."""
+    if not name or len(name.split()) < 2 or block.lead != block.lead.upper():
+        return None
+    person = Person(name, [Mention(block.lead_start, block.lead_end, block.lead, name)])
+    context.people.append(person)
+    return person
 
 
 def _last_sentence(lead: str, start: int) -> tuple[str, int]:
