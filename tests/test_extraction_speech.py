@@ -267,3 +267,23 @@ def test_one_line_opening_with_capitals_is_no_turn():
 
     text = "NEW DELHI The Prime Minister met the visiting minister.\n\nThe talks went well.\n"
     assert speech_blocks(text, paragraphs(text)) == []
+
+
+def test_remarks_headed_with_their_speaker_begin_at_the_salutation(extractor):
+    text = (
+        "Foreign Minister Ivan Petrov’s opening remarks at talks with Foreign Minister Ali Demir, Ankara, "
+        "May 3, 2019\n\nYour Excellency, Dear colleagues,\n\nWe are glad to welcome you to this meeting. "
+        "Our countries are good neighbours.\n\nWe will discuss trade and energy today.\n\nRelated materials\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "remarks.txt"))
+    [statement] = meeting["statements"]
+    assert (statement["speaker"], statement["kind"]) == ("Ivan Petrov", "direct")
+    assert statement["text"].startswith("Your Excellency, Dear colleagues,")
+    assert statement["text"].endswith("trade and energy today.")
+
+
+def test_a_salutation_without_a_heading_naming_the_speaker_is_no_speech():
+    from meetings.extraction.document import paragraphs, speech_blocks
+
+    text = "Talks in Ankara\n\nDear colleagues,\n\nWe are glad to welcome you to this meeting.\n"
+    assert speech_blocks(text, paragraphs(text)) == []

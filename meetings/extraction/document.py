@@ -203,6 +203,21 @@ _ATTRIBUTED_QUOTE = re.compile(
 _FIRST_OR_SECOND_PERSON = re.compile(r"\b(I|I'm|I’m|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
 
 
+_REMARKS_HEADING = re.compile(  # "Foreign Minister X’s opening remarks at ...", "Remarks by X at ..."
+    r"^(?:(?P<owner>[^.\n]{3,120}?)[’']s?\s+(?:(?:opening|closing|introductory|welcoming|keynote)\s+)?"
+    r"(?:remarks|speech|statement|address)\b"
+    r"|(?:(?:opening|closing|keynote)\s+)?(?:remarks|speech|statement|address)\s+by\s+(?P<by>[^,\n]{3,120}?)"
+    r"(?:\s+(?:at|to|on|before|during)\b|,|$))",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(
+    r"^(?:Your\s+(?:Excellenc|Majest|Highness|Royal|Holiness)|Excellenc|Dear\b|Ladies\s+and\s+gentlemen"
+    r"|Distinguished\b|Honou?rable\b|Mr\.?\s+(?:President|Chairman|Chair|Secretary|Minister|Prime)"
+    r"|Madam\b|Friends\b|Colleagues\b|Good\s+(?:morning|afternoon|evening)\b)",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class SpeechBlock:
     """A speaker's turn: the lead-in ("President Ilham Aliyev said:", "SECRETARY KERRY") as written
@@ -225,10 +240,10 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
     first or second person, an open quotation) and stops at the next lead-in, turn, or a paragraph
     of narration.
     """
-    blocks: list[SpeechBlock] = []
+    blocks: list[SpeechBlock] = list(_addressed_remarks(text, paras))
     # speakers in capitals without a colon make a transcript only when they speak in turn
     caps_turns = sum(1 for p in paras if _caps_turn(p.text)) >= 2
-    i = 0
+    i = blocks[0].paragraph_indexes[-1] + 1 if blocks else 0
     while i < len(paras):
         para = paras[i]
         head = _block_head(para, caps_turns)
@@ -276,6 +291,31 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
 def _caps_turn(text: str):
     match = _CAPS_TURN.match(text)
     return match if match and match.group("label").lower() not in FIELD_LABELS else None
+
+
+def _addressed_remarks(text: str, paras: list[Paragraph]):
+    """The published text of someone's remarks: a heading naming whose remarks they are ("Foreign
+    Minister X’s opening remarks at ...", "Remarks by X at ...") and, within the next lines, a
+    salutation ("Your Excellency, Friends,", "Ladies and gentlemen,") where the speech begins."""
+    for index, para in enumerate(paras[:6]):
+        match = _REMARKS_HEADING.match(para.text)
+        group = match and ("owner" if match.group("owner") else "by")
+        if not match or not match.group(group).strip():
+            continue
+        lead_start, lead_end = para.start + match.start(group), para.start + match.end(group)
+        for first in range(index + 1, min(index + 6, len(paras))):
+            if _SALUTATION.match(paras[first].text) and len(paras[first].text.split()) <= 12:
+                members = [first]
+                for later in range(first + 1, len(paras)):
+                    if _block_head(paras[later]) or not _reads_as_speech(paras[later].text):
+                        break
+                    members.append(later)
+                end = paras[members[-1]].end
+                yield SpeechBlock(
+                    text[lead_start:lead_end], lead_start, lead_end, paras[first].start, end, members
+                )
+                return
+        return
 
 
 def _block_head(para: Paragraph, caps_turns: bool = False):
