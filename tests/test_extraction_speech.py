@@ -287,3 +287,15 @@ def test_a_salutation_without_a_heading_naming_the_speaker_is_no_speech():
 
     text = "Talks in Ankara\n\nDear colleagues,\n\nWe are glad to welcome you to this meeting.\n"
     assert speech_blocks(text, paragraphs(text)) == []
+
+
+def test_an_embedded_post_is_its_authors_direct_statement_without_its_links(extractor):
+    text = OPENING + (
+        "Great talks today with my Kenyan friend on ports and trade. pic.twitter.com/abc123XYZ\n"
+        "— Ana Duarte (@AnaDuarteMNE) May 9, 2023\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "post.txt"))
+    statements = [(s["speaker"], s["kind"], s["text"]) for s in meeting["statements"]]
+    assert statements == [
+        ("Ana Duarte", "direct", "Great talks today with my Kenyan friend on ports and trade.")
+    ]

@@ -203,21 +203,6 @@ _ATTRIBUTED_QUOTE = re.compile(
 _FIRST_OR_SECOND_PERSON = re.compile(r"\b(I|I'm|I’m|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
 
 
-_REMARKS_HEADING = re.compile(  # "Foreign Minister X’s opening remarks at ...", "Remarks by X at ..."
-    r"^(?:(?P<owner>[^.\n]{3,120}?)[’']s?\s+(?:(?:opening|closing|introductory|welcoming|keynote)\s+)?"
-    r"(?:remarks|speech|statement|address)\b"
-    r"|(?:(?:opening|closing|keynote)\s+)?(?:remarks|speech|statement|address)\s+by\s+(?P<by>[^,\n]{3,120}?)"
-    r"(?:\s+(?:at|to|on|before|during)\b|,|$))",
-    re.IGNORECASE,
-)
-_SALUTATION = re.compile(
-    r"^(?:Your\s+(?:Excellenc|Majest|Highness|Royal|Holiness)|Excellenc|Dear\b|Ladies\s+and\s+gentlemen"
-    r"|Distinguished\b|Honou?rable\b|Mr\.?\s+(?:President|Chairman|Chair|Secretary|Minister|Prime)"
-    r"|Madam\b|Friends\b|Colleagues\b|Good\s+(?:morning|afternoon|evening)\b)",
-    re.IGNORECASE,
-)
-
-
 @dataclass
 class SpeechBlock:
     """A speaker's turn: the lead-in ("President Ilham Aliyev said:", "SECRETARY KERRY") as written
@@ -238,9 +223,12 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
 
     A block runs on over the next paragraphs while they read as speech (a dash, a lowercase start,
     first or second person, an open quotation) and stops at the next lead-in, turn, or a paragraph
-    of narration.
+    of narration. Remarks published under their speaker's name and embedded social-media posts are
+    blocks too (speech_forms.py).
     """
-    blocks: list[SpeechBlock] = list(_addressed_remarks(text, paras))
+    from .speech_forms import addressed_remarks, social_posts  # they build on this module
+
+    blocks: list[SpeechBlock] = list(addressed_remarks(text, paras))
     # speakers in capitals without a colon make a transcript only when they speak in turn
     caps_turns = sum(1 for p in paras if _caps_turn(p.text)) >= 2
     i = blocks[0].paragraph_indexes[-1] + 1 if blocks else 0
@@ -285,37 +273,15 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
             if end > start:
                 blocks.append(SpeechBlock(lead, para.start, lead_end, start, end, members, is_turn))
         i = max(j, i + 1)
-    return blocks
+    posts = [
+        p for p in social_posts(text, paras) if not any(b.start < p.end and p.start < b.end for b in blocks)
+    ]
+    return sorted(blocks + posts, key=lambda b: b.start)
 
 
 def _caps_turn(text: str):
     match = _CAPS_TURN.match(text)
     return match if match and match.group("label").lower() not in FIELD_LABELS else None
-
-
-def _addressed_remarks(text: str, paras: list[Paragraph]):
-    """The published text of someone's remarks: a heading naming whose remarks they are ("Foreign
-    Minister X’s opening remarks at ...", "Remarks by X at ...") and, within the next lines, a
-    salutation ("Your Excellency, Friends,", "Ladies and gentlemen,") where the speech begins."""
-    for index, para in enumerate(paras[:6]):
-        match = _REMARKS_HEADING.match(para.text)
-        group = match and ("owner" if match.group("owner") else "by")
-        if not match or not match.group(group).strip():
-            continue
-        lead_start, lead_end = para.start + match.start(group), para.start + match.end(group)
-        for first in range(index + 1, min(index + 6, len(paras))):
-            if _SALUTATION.match(paras[first].text) and len(paras[first].text.split()) <= 12:
-                members = [first]
-                for later in range(first + 1, len(paras)):
-                    if _block_head(paras[later]) or not _reads_as_speech(paras[later].text):
-                        break
-                    members.append(later)
-                end = paras[members[-1]].end
-                yield SpeechBlock(
-                    text[lead_start:lead_end], lead_start, lead_end, paras[first].start, end, members
-                )
-                return
-        return
 
 
 def _block_head(para: Paragraph, caps_turns: bool = False):
