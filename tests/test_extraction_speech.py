@@ -299,3 +299,11 @@ def test_an_embedded_post_is_its_authors_direct_statement_without_its_links(extr
     assert statements == [
         ("Ana Duarte", "direct", "Great talks today with my Kenyan friend on ports and trade.")
     ]
+
+
+def test_a_name_closed_by_a_comma_right_before_said_is_the_speaker(extractor):
+    sentence = (
+        "Handing over a letter from his President to Foreign Minister Ana Duarte, Kenyan Foreign Minister "
+        "Peter Otieno, said he will do his best to deepen the relations between the two countries."
+    )
+    assert reported(extractor, sentence) == [("Peter Otieno", sentence)]

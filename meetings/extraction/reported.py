@@ -135,11 +135,13 @@ def _reported_speaker(sent, context: SpeakerContext):
         subject = _subject_of(token)
         if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"):
             subject = _clause_subject(token)  # "He held talks with X, Chile's FM, stressing ...": he stresses
-        if subject is None:
-            # the parser lost the subject; a name right before the verb is it ("... Borys Lozhkin said")
+        if subject is None or subject.tag_ == "VBG":
+            # the parser lost the subject, or took a fronted participle for it ("Handing over the
+            # letter to X, Ambassador Y, said"); a name right before the verb is it
             person = _named_just_before(context.people, doc_text(sent.doc), token.idx)
             if person is not None:
                 return person, person.name
+        if subject is None:
             continue
         person, phrase = _resolve_subject(subject, context)
         if person is not None:
@@ -156,13 +158,16 @@ def _clause_subject(participle):
 
 
 def _named_just_before(people: list[Person], text: str, position: int) -> Person | None:
-    for person in people:
-        for mention in person.mentions:
-            if mention.end <= position and re.fullmatch(
-                r"\s*(?:,[^,]{1,40},)?\s*", text[mention.end : position]
-            ):
-                return person
-    return None
+    """The person named nearest before a verb, with at most a short apposition or a comma between
+    ("X said", "X, the Kenyan minister, said", "Kenyan Foreign Minister X, said")."""
+    named = [
+        (mention.end, person)
+        for person in people
+        for mention in person.mentions
+        if mention.end <= position
+        and re.fullmatch(r"\s*(?:,[^,]{1,40},|,)?\s*", text[mention.end : position])
+    ]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _is_saying(token, context: SpeakerContext) -> bool:
