@@ -307,3 +307,16 @@ def test_a_name_closed_by_a_comma_right_before_said_is_the_speaker(extractor):
         "Peter Otieno, said he will do his best to deepen the relations between the two countries."
     )
     assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
+
+
+def test_a_title_stands_for_the_one_person_the_text_names_right_after_it():
+    from meetings.extraction.people import Mention, Person
+    from meetings.extraction.reported import _titled_so_elsewhere
+
+    text = "Vice-President Maria Lenz met Minister Peter Otieno. Later, High Representative Lenz spoke."
+    lenz = Person("Maria Lenz", [Mention(15, 25, "Maria Lenz", "Maria Lenz")], role="Vice-President")
+    lenz.mentions.append(Mention(text.index("Lenz spoke"), text.index(" spoke"), "Lenz", "Lenz"))
+    otieno = Person("Peter Otieno", [Mention(39, 51, "Peter Otieno", "Peter Otieno")], role="Minister")
+    assert _titled_so_elsewhere("The High Representative", [lenz, otieno], text) is lenz
+    assert _titled_so_elsewhere("The Minister", [lenz, otieno], text) is otieno
+    assert _titled_so_elsewhere("The Ambassador", [lenz, otieno], text) is None

@@ -256,7 +256,24 @@ def _resolve_subject(subject, context: SpeakerContext):
         return None, ""  # "Lavrov's deputy said": someone else
     if person is None:
         person = person_at(context.people, start, end) or context.resolve_phrase(phrase, end, end)
+    if person is None:
+        person = _titled_so_elsewhere(phrase, context.candidates, doc_text(subject.doc))
     return person, phrase
+
+
+def _titled_so_elsewhere(phrase: str, candidates: list[Person], text: str) -> Person | None:
+    """The one candidate the text names right after the same title elsewhere: "The High
+    Representative said" after "High Representative X met ...", whatever title X's role took."""
+    title = re.sub(r"^(?:the|this|that)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if not title[:1].isupper():
+        return None
+    before_name = re.compile(rf"\b{re.escape(title)}\s+$", re.IGNORECASE)
+    named = [
+        p
+        for p in candidates
+        if any(before_name.search(text[max(0, m.start - 80) : m.start]) for m in p.mentions)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _phrase_tokens(subject) -> list:
