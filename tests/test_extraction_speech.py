@@ -320,3 +320,17 @@ def test_a_title_stands_for_the_one_person_the_text_names_right_after_it():
     assert _titled_so_elsewhere("The High Representative", [lenz, otieno], text) is lenz
     assert _titled_so_elsewhere("The Minister", [lenz, otieno], text) is otieno
     assert _titled_so_elsewhere("The Ambassador", [lenz, otieno], text) is None
+
+
+def test_a_pronoun_in_a_clause_of_a_sentence_is_its_named_subject(extractor):
+    text = (
+        "Otieno noted the growth of trade. Later, Duarte held a meeting with his deputy, to whom she "
+        "ratified the willingness of Portugal to invest in Kenyan ports."
+    )
+    assert [s for s, _ in reported(extractor, text)] == ["Peter Otieno", "Ana Duarte"]
+
+
+def test_giving_information_is_speech_and_an_interview_to_an_information_service_is_not(extractor):
+    sentence = "Duarte gave information about the new consulate in Mombasa."
+    assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
+    assert reported(extractor, "Duarte gave an interview to the information service of Kenya.") == []

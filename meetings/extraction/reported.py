@@ -186,9 +186,7 @@ def _is_saying(token, context: SpeakerContext) -> bool:
             return False
     if lemma in words["with_object"]:
         objects = words["with_object"][lemma]
-        return any(
-            t.lemma_.lower() in objects or t.lower_ in objects for t in token.subtree if t.i != token.i
-        )
+        return any(t.lemma_.lower() in objects or t.lower_ in objects for t in _complements(token))
     objects = [c for c in children if c.dep_ in ("dobj", "dative")]
     if lemma in words["not_with_person_object"] and any(
         person_at(context.people, o.idx, o.idx + len(o.text)) for o in objects
@@ -197,6 +195,20 @@ def _is_saying(token, context: SpeakerContext) -> bool:
     if any(o.lemma_.lower() in words["not_with_object"].get(lemma, ()) for o in objects):
         return False  # "welcomed the new ambassadors"
     return lemma not in words["not_alone"]
+
+
+def _complements(token) -> list:
+    """The words of a verb's objects and complements ("made it clear", "brought to the attention"),
+    not those inside a clause or a prepositional phrase of an object ("gave an interview to the
+    information portal": no information given)."""
+    found, stack = [], list(token.children)
+    while stack:
+        word = stack.pop()
+        if word.dep_ == "prep" and word.head.i != token.i or word.dep_ in ("relcl", "advcl", "acl"):
+            continue
+        found.append(word)
+        stack.extend(word.children)
+    return found
 
 
 def _urges(token) -> bool:
@@ -243,7 +255,7 @@ def _resolve_subject(subject, context: SpeakerContext):
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     phrase = "".join(t.text_with_ws for t in tokens).strip()
     if subject.lower_ in _PRONOUNS:
-        return context.last(), subject.text
+        return _main_subject(subject, context) or context.last(), subject.text
     if subject.pos_ == "PRON":
         return None, ""
     person = person_at(context.people, subject.idx, subject.idx + len(subject.text))
@@ -274,6 +286,18 @@ def _titled_so_elsewhere(phrase: str, candidates: list[Person], text: str) -> Pe
         if any(before_name.search(text[max(0, m.start - 80) : m.start]) for m in p.mentions)
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _main_subject(pronoun, context: SpeakerContext) -> Person | None:
+    """The person named as the subject of the sentence a pronoun's clause hangs from: "X met Y, to
+    whom he conveyed ...": he is X."""
+    root = pronoun.sent.root
+    if pronoun.head.i == root.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return person_at(context.people, subject.idx, subject.idx + len(subject.text))
 
 
 def _phrase_tokens(subject) -> list:
