@@ -334,3 +334,14 @@ def test_giving_information_is_speech_and_an_interview_to_an_information_service
     sentence = "Duarte gave information about the new consulate in Mombasa."
     assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
     assert reported(extractor, "Duarte gave an interview to the information service of Kenya.") == []
+
+
+def test_a_label_in_capitals_of_common_words_names_nobody(extractor):
+    text = (
+        "2016-02-15\n\nForeign Minister Ito met Foreign Minister Jane Moran in Tokyo.\n\n"
+        "JOINT STATEMENT The two ministers reaffirmed their partnership in a joint statement.\n\n"
+        "ANNEX LIST The annex lists the agreements signed.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "labels.txt"))
+    assert {p["name"] for p in meeting["participants"]} == {"Ito", "Jane Moran"}
+    assert meeting["statements"] == []

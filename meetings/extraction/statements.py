@@ -94,7 +94,7 @@ def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerConte
         if person is None and block.is_turn:
             name = clean_name(lead)
             matches = [p for p in context.people if name and compatible(name, p.name)]
-            person = matches[0] if len(matches) == 1 else _speaker_named_by_label(block, name, context)
+            person = matches[0] if len(matches) == 1 else _speaker_named_by_label(text, block, name, context)
         if person is None:
             unresolved.append(block)
             continue
@@ -107,10 +107,13 @@ def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerConte
     return found, unresolved, questions
 
 
-def _speaker_named_by_label(block: SpeechBlock, name: str | None, context: SpeakerContext):
+def _speaker_named_by_label(text: str, block: SpeechBlock, name: str | None, context: SpeakerContext):
     """A transcript's speaker named in full only by the turn's label ("JULIE MORAN It is ..."):
-    a person of the document, met nowhere else (the parser rarely knows names in capitals)."""
+    a person of the document, met nowhere else (the parser rarely knows names in capitals). Not
+    a label of words the text also writes in small letters ("JOINT STATEMENT")."""
     if not name or len(name.split()) < 2 or block.lead != block.lead.upper():
+        return None
+    if any(re.search(rf"\b{re.escape(word.lower())}\b", text) for word in name.split()):
         return None
     person = Person(name, [Mention(block.lead_start, block.lead_end, block.lead, name)])
     context.people.append(person)
