@@ -345,3 +345,19 @@ def test_a_label_in_capitals_of_common_words_names_nobody(extractor):
     meeting = only_meeting(extractor.extract(text, "labels.txt"))
     assert {p["name"] for p in meeting["participants"]} == {"Ito", "Jane Moran"}
     assert meeting["statements"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Otieno told the Kenya News Agency that the visit had been a success.",
+        "Duarte said in an interview with a Kenyan newspaper that Portugal would open a consulate.",
+    ],
+)
+def test_words_given_to_a_news_medium_are_no_statement_of_the_meeting(extractor, sentence):
+    assert reported(extractor, sentence) == []
+
+
+def test_words_at_a_news_conference_are_reported_speech(extractor):
+    sentence = "Duarte said at a joint news conference that Portugal would open a consulate."
+    assert reported(extractor, sentence) == [("Ana Duarte", sentence)]

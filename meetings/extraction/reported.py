@@ -187,6 +187,8 @@ def _is_saying(token, context: SpeakerContext) -> bool:
     if lemma in words["with_object"]:
         objects = words["with_object"][lemma]
         return any(t.lemma_.lower() in objects or t.lower_ in objects for t in _complements(token))
+    if _to_the_media(token, words["to_the_media"]):
+        return False  # "told Bernama News Service", "said in an interview": words given elsewhere
     objects = [c for c in children if c.dep_ in ("dobj", "dative")]
     if lemma in words["not_with_person_object"] and any(
         person_at(context.people, o.idx, o.idx + len(o.text)) for o in objects
@@ -195,6 +197,17 @@ def _is_saying(token, context: SpeakerContext) -> bool:
     if any(o.lemma_.lower() in words["not_with_object"].get(lemma, ()) for o in objects):
         return False  # "welcomed the new ambassadors"
     return lemma not in words["not_alone"]
+
+
+def _to_the_media(token, media: set[str]) -> bool:
+    """Whether a verb's object, or its "to", "with" or "in" phrase, names a news medium or an
+    interview."""
+    heard = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    heard += [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "in") for g in c.children
+    ]
+    heard = [w for w in heard if w.lemma_.lower() not in ("conference", "briefing")]  # "in a news conference"
+    return any(t.lower_ in media for word in heard for t in word.subtree)
 
 
 def _complements(token) -> list:
