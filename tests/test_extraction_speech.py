@@ -361,3 +361,22 @@ def test_words_given_to_a_news_medium_are_no_statement_of_the_meeting(extractor,
 def test_words_at_a_news_conference_are_reported_speech(extractor):
     sentence = "Duarte said at a joint news conference that Portugal would open a consulate."
     assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
+
+
+def test_a_person_named_right_before_and_joins_the_subject_into_a_group_of_two():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from meetings.extraction.people import Mention, Person
+    from meetings.extraction.reported import _joined_before
+    from meetings.extraction.statements import SpeakerContext
+
+    # a parse that lost the first of two subjects: "Duarte" hangs as a modifier, "Brown" is nsubj
+    words = ["Duarte", "and", "the", "U.S.", "Senator", "Brown", "discussed", "trade", "."]
+    heads = [6, 0, 3, 0, 5, 6, 6, 6, 6]
+    deps = ["advmod", "cc", "det", "conj", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "CCONJ", "DET", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    duarte = Person("Ana Duarte", [Mention(0, 6, "Duarte", "Duarte")])
+    assert _joined_before(doc[4], SpeakerContext([duarte], [duarte]))
+    assert not _joined_before(doc[0], SpeakerContext([duarte], [duarte]))

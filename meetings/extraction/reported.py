@@ -265,6 +265,8 @@ def _resolve_subject(subject, context: SpeakerContext):
         return None, ""
     tokens = _phrase_tokens(subject)
     tokens.sort(key=lambda t: t.i)
+    if _joined_before(tokens[0], context):
+        return None, ""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     phrase = "".join(t.text_with_ws for t in tokens).strip()
     if subject.lower_ in _PRONOUNS:
@@ -311,6 +313,17 @@ def _main_subject(pronoun, context: SpeakerContext) -> Person | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     return person_at(context.people, subject.idx, subject.idx + len(subject.text))
+
+
+def _joined_before(first, context: SpeakerContext) -> bool:
+    """Whether a person named right before "and" joins the subject, with no verb or comma between:
+    the parser lost a subject of two ("X and the U.S. Senator Y discussed ..., and stressed")."""
+    before = list(first.doc[first.sent.start : first.i])
+    joins = [k for k, t in enumerate(before) if t.lower_ == "and" and k > 0]
+    if not joins or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in before[joins[-1] :]):
+        return False
+    named = before[joins[-1] - 1]
+    return person_at(context.people, named.idx, named.idx + len(named.text)) is not None
 
 
 def _phrase_tokens(subject) -> list:
