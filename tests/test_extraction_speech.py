@@ -380,3 +380,23 @@ def test_a_person_named_right_before_and_joins_the_subject_into_a_group_of_two()
     duarte = Person("Ana Duarte", [Mention(0, 6, "Duarte", "Duarte")])
     assert _joined_before(doc[4], SpeakerContext([duarte], [duarte]))
     assert not _joined_before(doc[0], SpeakerContext([duarte], [duarte]))
+
+
+def test_she_is_the_woman_among_the_people_last_spoken_of(extractor):
+    text = (
+        "2024-03-12\n\nPresident John Mwangi received Ambassador Maria Costa of Portugal in Nairobi on Tuesday.\n\n"
+        "Ambassador Costa presented her credentials to the President.\n\n"
+        "President Mwangi welcomed the ambassador warmly.\n\n"
+        "She conveyed the greetings of the Portuguese President.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "she.txt"))
+    assert [s["speaker"] for s in meeting["statements"]] == ["Maria Costa"]
+
+
+def test_he_is_not_someone_called_ms(extractor):
+    text = (
+        "2024-03-12\n\nPresident John Mwangi received Ms Maria Costa, the Portuguese envoy, in Nairobi.\n\n"
+        "Ms Costa thanked the President for the audience. He said Kenya values its ties with Portugal.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "he.txt"))
+    assert [s["speaker"] for s in meeting["statements"]] == ["Maria Costa", "John Mwangi"]

@@ -68,7 +68,9 @@ def reported_statements(
     """Sentences of reported speech: a verb of saying whose subject is one person. Quotations
     (`quoted`) met on the way count as their speaker being spoken of, for a following "he"."""
     found = []
+    context.text = text
     for index, sent in enumerate(sentences):
+        context.learn_gender(sent)
         for quote in quoted:
             if sent.start_char - 2 <= quote.start < sent.end_char:
                 context.note(quote.person)
@@ -270,7 +272,7 @@ def _resolve_subject(subject, context: SpeakerContext):
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     phrase = "".join(t.text_with_ws for t in tokens).strip()
     if subject.lower_ in _PRONOUNS:
-        return _main_subject(subject, context) or context.last(), subject.text
+        return _main_subject(subject, context) or context.last(subject.lower_), subject.text
     if subject.pos_ == "PRON":
         return None, ""
     person = person_at(context.people, subject.idx, subject.idx + len(subject.text))
@@ -353,5 +355,5 @@ def _sentence_subject(sent, context: SpeakerContext) -> Person | None:
     if subject is None:
         return None
     if subject.lower_ in _PRONOUNS:
-        return context.last()
+        return context.last(subject.lower_)
     return person_at(context.people, subject.idx, subject.idx + len(subject.text))

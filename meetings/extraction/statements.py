@@ -42,20 +42,75 @@ class Found:
     attribution: str
 
 
+_HONORIFIC_BEFORE = {  # right before a name, or before the titles that follow it
+    "he": re.compile(
+        r"(?:\b(?:Mr|Mister|Sir|King|Prince|Sheikh|Emir|Lord)\.?\s+"
+        r"|\bHis\s+(?:Excellency|Majesty|Highness|Holiness|Royal\s+Highness)\b[^.,;:]{0,40})$"
+    ),
+    "she": re.compile(
+        r"(?:\b(?:Mrs|Ms|Miss|Madam|Madame|Mme|Dame|Lady|Queen|Princess|Sheikha)\.?\s+"
+        r"|\bHer\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)\b[^.,;:]{0,40})$"
+    ),
+}
+
+
 class SpeakerContext:
-    """Who can be meant by a title phrase or a pronoun at this point of the document."""
+    """Who can be meant by a title phrase or a pronoun at this point of the document. A pronoun
+    skips people known to be of the other gender (by "Mr", "Ms", "His Excellency" before their
+    name, or "his"/"her" before what they did: "X presented her credentials")."""
 
     def __init__(self, people: list[Person], candidates: list[Person]):
         self.people = people
         self.candidates = candidates or people
         self.recent: list[Person] = []
+        self.text = ""  # set by whoever reads the document, for the honorifics before names
+        self.genders: dict[int, str | None] = {}
 
     def note(self, person: Person | None) -> None:
         if person is not None:
             self.recent.append(person)
 
-    def last(self) -> Person | None:
-        return self.recent[-1] if self.recent else None
+    def last(self, pronoun: str | None = None) -> Person | None:
+        """The person last spoken of; for "he" or "she", the last one not known to be the other,
+        and for "she" first a woman among the last three people spoken of (women are the fewer
+        among officials, so a name with no sign of gender is more likely a man's)."""
+        pronoun = (pronoun or "").lower()
+        if pronoun not in ("he", "she"):
+            return self.recent[-1] if self.recent else None
+        latest = []
+        for person in reversed(self.recent):
+            if person not in latest:
+                latest.append(person)
+        genders = [self.gender(person) for person in latest[:3]]
+        if pronoun == "she" and "she" in genders:
+            return latest[genders.index("she")]
+        return next((p for p in latest if self.gender(p) in (None, pronoun)), None)
+
+    def gender(self, person: Person) -> str | None:
+        """ "he", "she" or None (unknown) for a person of the document."""
+        if id(person) not in self.genders:
+            said = {
+                pronoun
+                for pronoun, before in _HONORIFIC_BEFORE.items()
+                for mention in person.mentions
+                if before.search(self.text[max(0, mention.start - 60) : mention.start])
+            }
+            self.genders[id(person)] = said.pop() if len(said) == 1 else None
+        return self.genders[id(person)]
+
+    def learn_gender(self, sent) -> None:
+        """ "X presented her credentials", "X expressed his gratitude": the possessive before the
+        object of what a named person did tells that person's gender."""
+        for token in sent:
+            if token.lower_ not in ("his", "her") or token.dep_ != "poss" or token.head.dep_ != "dobj":
+                continue
+            verb = token.head.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ == "PRON":
+                continue
+            person = person_at(self.people, subject.idx, subject.idx + len(subject.text))
+            if person is not None and self.gender(person) is None:
+                self.genders[id(person)] = "he" if token.lower_ == "his" else "she"
 
     def resolve_phrase(self, phrase: str, start: int, end: int) -> Person | None:
         """A name mention inside the span, else a title phrase, else a pronoun."""
@@ -64,7 +119,7 @@ class SpeakerContext:
             return person
         words = phrase.strip().split()
         if len(words) == 1 and words[0].lower() in _PRONOUNS:
-            return self.last()
+            return self.last(words[0])
         name = clean_name(phrase)
         if name:
             matches = [p for p in self.people if compatible(name, p.name)]
@@ -78,6 +133,7 @@ def block_statements(text: str, blocks: list[SpeechBlock], context: SpeakerConte
     blocks that did not (a spokesperson's) so their text can be read as narration, and the
     questions of a transcript, which are neither."""
     found, unresolved, questions = [], [], []
+    context.text = text
     for block in blocks:
         lead = block.lead
         if block.is_turn and lead.lower().strip(". ") in _NOT_SPEAKERS:
@@ -163,9 +219,12 @@ def quotations(
     said_last = [None]  # the speaker of the last sentence read, when it was reported speech
     lone: list[tuple] = []  # an unattributed quotation that is a paragraph of its own
 
+    context.text = text
+
     def read_up_to(position: int) -> None:
         while pending and pending[0].end_char <= position:
             sent = pending.pop(0)
+            context.learn_gender(sent)
             person, _ = _reported_speaker(sent, context)
             said_last[0] = person
             context.note(person or _sentence_subject(sent, context))
