@@ -284,3 +284,21 @@ def test_he_is_not_someone_called_ms(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "he.txt"))
     assert [s["speaker"] for s in meeting["statements"]] == ["Maria Costa", "John Mwangi"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Portugal will support Kenya at the UN, noted the Portuguese minister.",
+        "The new consulate will open in Mombasa next year, according to Duarte.",
+        "As Duarte put it, the two countries are natural partners.",
+        "In Duarte’s words, the two countries are natural partners.",
+    ],
+)
+def test_attributions_after_the_words_or_in_a_frame_name_the_speaker(extractor, sentence):
+    assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
+
+
+def test_according_to_after_what_a_group_stressed_is_the_source_not_the_speaker(extractor):
+    sentence = "The ministers also stressed the need for more trade, according to Duarte."
+    assert reported(extractor, sentence) == []

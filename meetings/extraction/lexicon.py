@@ -24,6 +24,7 @@ def lexicon() -> dict:
         "not_with_person_object": set(raw["not_with_person_object"]),
         "not_with_object": {k: set(v) for k, v in raw["not_with_object"].items()},
         "frames": [re.compile(f, re.IGNORECASE) for f in raw["frames"]],
+        "named_frames": [re.compile(f) for f in raw["named_frames"]],
         "to_the_media": set(raw["to_the_media"]),
     }
 

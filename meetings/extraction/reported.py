@@ -117,23 +117,32 @@ def _cut_at_abbreviation(text: str, tail: str, following) -> bool:
     )
 
 
+_ACCORDING_TO_AFTER = re.compile(r"(?:,|\() *according to (?P<who>[^,.()]{2,80}?) *[,.)]")
 _INITIAL_AT_END = re.compile(r"(?:^|[\s(])[A-Z][a-z]?\.$")
 
 
 def _reported_speaker(sent, context: SpeakerContext):
     if any(frame.match(sent.text) for frame in lexicon()["frames"]) and context.last() is not None:
         return context.last(), sent.text.split(",")[0].strip()  # "In his words, ..."
-    match = _ACCORDING_TO.match(sent.text)
-    if match:
-        start = sent.start_char + match.start("who")
-        person = context.resolve_phrase(match.group("who"), start, start + len(match.group("who")))
-        if person is not None:
-            return person, match.group("who")
+    for frame in [_ACCORDING_TO, *lexicon()["named_frames"]]:  # "According to X, ...", "As X put it, ..."
+        match = frame.search(sent.text)
+        if match:
+            start = sent.start_char + match.start("who")
+            person = context.resolve_phrase(match.group("who"), start, start + len(match.group("who")))
+            if person is not None:
+                return person, match.group("who")
+    saying = False
     for token in sent:
         if speech_lemma(token) not in lexicon()["verbs"] or token.pos_ not in ("VERB", "AUX"):
             continue
         if not _is_saying(token, context):
             continue
+        saying = True
+        inverted = _inverted_subject(token)
+        if inverted is not None:  # "..., noted the Portuguese minister."
+            person, phrase = _resolve_subject(inverted, context)
+            if person is not None:
+                return person, phrase
         subject = _subject_of(token)
         if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"):
             subject = _clause_subject(token)  # "He held talks with X, Chile's FM, stressing ...": he stresses
@@ -148,7 +157,29 @@ def _reported_speaker(sent, context: SpeakerContext):
         person, phrase = _resolve_subject(subject, context)
         if person is not None:
             return person, phrase
+    match = None if saying else _ACCORDING_TO_AFTER.search(sent.text)
+    if (
+        match
+    ):  # "The port will be ready in 2026, according to X." (not "the ministers stressed ..., according to")
+        start = sent.start_char + match.start("who")
+        person = context.resolve_phrase(match.group("who"), start, start + len(match.group("who")))
+        if person is not None:
+            return person, match.group("who")
     return None, ""
+
+
+def _inverted_subject(verb):
+    """The noun phrase after a verb of saying that ends the sentence after a comma ("...,
+    noted the Portuguese minister."): the speaker, whatever the parser made of it."""
+    sent = verb.sent
+    if verb.i == sent.start or verb.doc[verb.i - 1].text != ",":
+        return None
+    rest = [t for t in verb.doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    for child in verb.children:
+        if child.i == verb.i + 1 or rest and child.i > verb.i and rest[0] in list(child.subtree):
+            covered = {t.i for t in child.subtree}
+            return child if rest and all(t.i in covered for t in rest) else None
+    return None
 
 
 def _clause_subject(participle):
