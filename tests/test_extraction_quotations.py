@@ -124,3 +124,14 @@ def test_a_label_in_capitals_of_common_words_names_nobody(extractor):
     meeting = only_meeting(extractor.extract(text, "labels.txt"))
     assert {p["name"] for p in meeting["participants"]} == {"Ito", "Jane Moran"}
     assert meeting["statements"] == []
+
+
+def test_a_lone_quoted_paragraph_keeps_the_attribution_of_the_sentence_before(extractor):
+    paragraphs = [
+        "Otieno noted the long friendship. He recalled that the two countries had long traded with each other.",
+        "“We want to trade even more. We want to learn from you.”",
+    ]
+    meeting = only_meeting(extractor.extract(OPENING + "\n\n".join(paragraphs) + "\n", "lone.txt"))
+    [quotation] = [s for s in meeting["statements"] if s["kind"] == "direct"]
+    assert quotation["speaker"] == "Peter Otieno"
+    assert quotation["confidence"] < 0.8  # the speaker comes from "He", not from a name beside it

@@ -216,7 +216,7 @@ def quotations(
 
     found = []
     pending = list(sentences)
-    said_last = [None]  # the speaker of the last sentence read, when it was reported speech
+    said_last: list = [(None, "")]  # speaker and attribution of the last sentence read, if reported speech
     lone: list[tuple] = []  # an unattributed quotation that is a paragraph of its own
 
     context.text = text
@@ -225,18 +225,18 @@ def quotations(
         while pending and pending[0].end_char <= position:
             sent = pending.pop(0)
             context.learn_gender(sent)
-            person, _ = _reported_speaker(sent, context)
-            said_last[0] = person
+            person, phrase = _reported_speaker(sent, context)
+            said_last[0] = (person, phrase)
             context.note(person or _sentence_subject(sent, context))
 
     def settle_lone() -> None:
         """A lone quoted paragraph not continued by an attributed one is the words of the person
         whose reported speech comes right before it ("He recalled that ..." | "“We want ...”")."""
         if lone:
-            start, end, speaker = lone.pop()
+            start, end, (speaker, phrase) = lone.pop()
             if speaker is not None:
                 context.note(speaker)
-                found.append(Found(speaker, "direct", start, end, speaker.name))
+                found.append(Found(speaker, "direct", start, end, phrase))
 
     skip_until = -1
     for index, (region_start, region_end) in enumerate(regions):
