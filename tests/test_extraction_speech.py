@@ -160,3 +160,145 @@ def test_a_lead_in_ending_a_paragraph_with_a_semicolon_opens_a_speech(extractor)
     assert [(s["kind"], s["speaker"], s["text"][:13]) for s in statements] == [
         ("direct", "Tom Hale", "Our countries")
     ]
+
+
+def test_a_verb_the_lemmatizer_misreads_is_known_by_its_written_form(extractor):
+    sentence = "Otieno hoped that the new container terminal would open next spring."
+    assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
+
+
+def test_a_subject_with_a_chain_of_of_phrases_is_read_whole(extractor):
+    sentence = (
+        "The head of the Ministry of Foreign Affairs of Kenya conveyed greetings to the Portuguese people."
+    )
+    assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
+
+
+def test_a_fronted_participle_leaves_the_speaker_in_its_apposition(extractor):
+    text = (
+        "Duarte praised the talks. Responding, Mr Otieno, who is the Foreign Minister of Kenya, "
+        "said the port would be ready soon. These, he said, were good times for both countries."
+    )
+    assert [s for s, _ in reported(extractor, text)] == ["Ana Duarte", "Peter Otieno", "Peter Otieno"]
+
+
+def test_a_long_clause_before_the_verb_that_introduces_a_quotation_is_no_reported_speech(extractor):
+    text = OPENING + (
+        "Speaking about the long history of ties between the two countries and their ports, "
+        "Foreign Minister Ana Duarte said, “Our peoples have traded with each other for five centuries.”\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "lead-in.txt"))
+    assert [(s["speaker"], s["kind"]) for s in meeting["statements"]] == [("Ana Duarte", "direct")]
+
+
+def test_a_reported_sentence_runs_on_over_an_initial(extractor):
+    sentence = "Otieno expressed his appreciation to President Kh. Batbold for the support of his country."
+    assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
+
+
+def test_a_name_closed_by_a_comma_right_before_said_is_the_speaker(extractor):
+    sentence = (
+        "Handing over a letter from his President to Foreign Minister Ana Duarte, Kenyan Foreign Minister "
+        "Peter Otieno, said he will do his best to deepen the relations between the two countries."
+    )
+    assert reported(extractor, sentence) == [("Peter Otieno", sentence)]
+
+
+def test_a_title_stands_for_the_one_person_the_text_names_right_after_it():
+    from meetings.extraction.people import Mention, Person
+    from meetings.extraction.reported import _titled_so_elsewhere
+
+    text = "Vice-President Maria Lenz met Minister Peter Otieno. Later, High Representative Lenz spoke."
+    lenz = Person("Maria Lenz", [Mention(15, 25, "Maria Lenz", "Maria Lenz")], role="Vice-President")
+    lenz.mentions.append(Mention(text.index("Lenz spoke"), text.index(" spoke"), "Lenz", "Lenz"))
+    otieno = Person("Peter Otieno", [Mention(39, 51, "Peter Otieno", "Peter Otieno")], role="Minister")
+    assert _titled_so_elsewhere("The High Representative", [lenz, otieno], text) is lenz
+    assert _titled_so_elsewhere("The Minister", [lenz, otieno], text) is otieno
+    assert _titled_so_elsewhere("The Ambassador", [lenz, otieno], text) is None
+
+
+def test_a_pronoun_in_a_clause_of_a_sentence_is_its_named_subject(extractor):
+    text = (
+        "Otieno noted the growth of trade. Later, Duarte held a meeting with his deputy, to whom she "
+        "ratified the willingness of Portugal to invest in Kenyan ports."
+    )
+    assert [s for s, _ in reported(extractor, text)] == ["Peter Otieno", "Ana Duarte"]
+
+
+def test_giving_information_is_speech_and_an_interview_to_an_information_service_is_not(extractor):
+    sentence = "Duarte gave information about the new consulate in Mombasa."
+    assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
+    assert reported(extractor, "Duarte gave an interview to the information service of Kenya.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Otieno told the Kenya News Agency that the visit had been a success.",
+        "Duarte said in an interview with a Kenyan newspaper that Portugal would open a consulate.",
+    ],
+)
+def test_words_given_to_a_news_medium_are_no_statement_of_the_meeting(extractor, sentence):
+    assert reported(extractor, sentence) == []
+
+
+def test_words_at_a_news_conference_are_reported_speech(extractor):
+    sentence = "Duarte said at a joint news conference that Portugal would open a consulate."
+    assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
+
+
+def test_a_person_named_right_before_and_joins_the_subject_into_a_group_of_two():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from meetings.extraction.people import Mention, Person
+    from meetings.extraction.reported import _joined_before
+    from meetings.extraction.statements import SpeakerContext
+
+    # a parse that lost the first of two subjects: "Duarte" hangs as a modifier, "Brown" is nsubj
+    words = ["Duarte", "and", "the", "U.S.", "Senator", "Brown", "discussed", "trade", "."]
+    heads = [6, 0, 3, 0, 5, 6, 6, 6, 6]
+    deps = ["advmod", "cc", "det", "conj", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "CCONJ", "DET", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    duarte = Person("Ana Duarte", [Mention(0, 6, "Duarte", "Duarte")])
+    assert _joined_before(doc[4], SpeakerContext([duarte], [duarte]))
+    assert not _joined_before(doc[0], SpeakerContext([duarte], [duarte]))
+
+
+def test_she_is_the_woman_among_the_people_last_spoken_of(extractor):
+    text = (
+        "2024-03-12\n\nPresident John Mwangi received Ambassador Maria Costa of Portugal in Nairobi on Tuesday.\n\n"
+        "Ambassador Costa presented her credentials to the President.\n\n"
+        "President Mwangi welcomed the ambassador warmly.\n\n"
+        "She conveyed the greetings of the Portuguese President.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "she.txt"))
+    assert [s["speaker"] for s in meeting["statements"]] == ["Maria Costa"]
+
+
+def test_he_is_not_someone_called_ms(extractor):
+    text = (
+        "2024-03-12\n\nPresident John Mwangi received Ms Maria Costa, the Portuguese envoy, in Nairobi.\n\n"
+        "Ms Costa thanked the President for the audience. He said Kenya values its ties with Portugal.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "he.txt"))
+    assert [s["speaker"] for s in meeting["statements"]] == ["Maria Costa", "John Mwangi"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Portugal will support Kenya at the UN, noted the Portuguese minister.",
+        "The new consulate will open in Mombasa next year, according to Duarte.",
+        "As Duarte put it, the two countries are natural partners.",
+        "In Duarte’s words, the two countries are natural partners.",
+    ],
+)
+def test_attributions_after_the_words_or_in_a_frame_name_the_speaker(extractor, sentence):
+    assert reported(extractor, sentence) == [("Ana Duarte", sentence)]
+
+
+def test_according_to_after_what_a_group_stressed_is_the_source_not_the_speaker(extractor):
+    sentence = "The ministers also stressed the need for more trade, according to Duarte."
+    assert reported(extractor, sentence) == []

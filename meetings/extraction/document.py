@@ -185,6 +185,9 @@ _TURN = re.compile(
     r"[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|for|and|de|da|al|bin|van|von|del)\s+)*[A-Z][\w.'’-]+){0,7})"
     r"(?:\s*\([^)\n]{1,30}\))?:\s+(?P<rest>\S.*)$"  # "... Erdogan (retranslated): ", "Carl Dinnen (ITV): "
 )
+_CAPS_TURN = re.compile(  # "MINISTER KISHIDA It is ...": a transcript's speaker in capitals, no colon
+    r"^(?P<label>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,4})\s+(?P<rest>[A-Z][a-z].*)$"
+)
 FIELD_LABELS = {
     "date", "location", "by", "source", "photo", "photos", "tags", "published", "updated", "fonte",
     "share", "note", "editor", "author", "posted", "category", "read also", "see also", "related",
@@ -220,13 +223,18 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
 
     A block runs on over the next paragraphs while they read as speech (a dash, a lowercase start,
     first or second person, an open quotation) and stops at the next lead-in, turn, or a paragraph
-    of narration.
+    of narration. Remarks published under their speaker's name and embedded social-media posts are
+    blocks too (speech_forms.py).
     """
-    blocks: list[SpeechBlock] = []
-    i = 0
+    from .speech_forms import addressed_remarks, social_posts  # they build on this module
+
+    blocks: list[SpeechBlock] = list(addressed_remarks(text, paras))
+    # speakers in capitals without a colon make a transcript only when they speak in turn
+    caps_turns = sum(1 for p in paras if _caps_turn(p.text)) >= 2
+    i = blocks[0].paragraph_indexes[-1] + 1 if blocks else 0
     while i < len(paras):
         para = paras[i]
-        head = _block_head(para)
+        head = _block_head(para, caps_turns)
         if head is None:
             i += 1
             continue
@@ -245,7 +253,7 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
             )
         while j < len(paras):
             nxt = paras[j]
-            if _block_head(nxt) is not None:
+            if _block_head(nxt, caps_turns) is not None:
                 break
             if body_start is None:
                 members.append(j)
@@ -265,10 +273,18 @@ def speech_blocks(text: str, paras: list[Paragraph]) -> list[SpeechBlock]:
             if end > start:
                 blocks.append(SpeechBlock(lead, para.start, lead_end, start, end, members, is_turn))
         i = max(j, i + 1)
-    return blocks
+    posts = [
+        p for p in social_posts(text, paras) if not any(b.start < p.end and p.start < b.end for b in blocks)
+    ]
+    return sorted(blocks + posts, key=lambda b: b.start)
 
 
-def _block_head(para: Paragraph):
+def _caps_turn(text: str):
+    match = _CAPS_TURN.match(text)
+    return match if match and match.group("label").lower() not in FIELD_LABELS else None
+
+
+def _block_head(para: Paragraph, caps_turns: bool = False):
     """(lead text, lead end offset, offset where the speech starts, is_turn) or None."""
     text = para.text
     match = _LEAD_IN.match(text)
@@ -282,6 +298,9 @@ def _block_head(para: Paragraph):
         if label.lower() in FIELD_LABELS:
             return None
         return label, para.start + match.end("label"), para.start + match.start("rest"), True
+    match = _caps_turn(text) if caps_turns else None
+    if match:
+        return match.group("label"), para.start + match.end("label"), para.start + match.start("rest"), True
     return None
 
 

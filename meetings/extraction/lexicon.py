@@ -24,6 +24,8 @@ def lexicon() -> dict:
         "not_with_person_object": set(raw["not_with_person_object"]),
         "not_with_object": {k: set(v) for k, v in raw["not_with_object"].items()},
         "frames": [re.compile(f, re.IGNORECASE) for f in raw["frames"]],
+        "named_frames": [re.compile(f) for f in raw["named_frames"]],
+        "to_the_media": set(raw["to_the_media"]),
     }
 
 
@@ -52,6 +54,23 @@ def _forms(lemma: str) -> tuple[str, ...]:
         else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
     )
     return past, third
+
+
+@cache
+def _lemma_of_form() -> dict[str, str]:
+    words = lexicon()["verbs"]
+    table = {form: lemma for lemma in words for form in _forms(lemma)}
+    table.update({re.sub(r"e$", "", lemma) + "ing": lemma for lemma in words if lemma not in table})
+    return table
+
+
+def speech_lemma(token) -> str:
+    """The lexicon's lemma of a verb token: spaCy's lemma, or, when the lemmatizer errs ("hoped"
+    read as "hop"), the lemma whose written form the token is."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon()["verbs"]:
+        return lemma
+    return _lemma_of_form().get(token.lower_, lemma)
 
 
 @cache
