@@ -150,3 +150,13 @@ def test_the_date_of_a_later_update_is_not_the_publication_date():
         "Joint statement\n\n02 Jun. 2021 -\nUpdated: 03 Jun. 2021 09:55\n\nThe ministers met.\n"
     )
     assert found is not None and found[0] == date(2021, 6, 2)
+
+
+def test_a_meeting_told_as_today_takes_the_day_not_the_start_of_the_visit(extractor):
+    text = (
+        "2022-07-06\n"
+        "Foreign Minister Ana Soto of Chile is in Oslo on an official visit from 5 to 6 July 2022. "
+        "Minister Soto called on Prime Minister Tomas Berg today.\n"
+    )
+    meetings = extractor.extract(text, "visitday.txt")["meetings"]
+    assert [m["date"] for m in meetings] == ["2022-07-06"]

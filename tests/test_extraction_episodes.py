@@ -123,3 +123,46 @@ def test_a_later_encounter_told_as_yesterdays_takes_that_day(extractor):
     )
     meetings = extractor.extract(text, "yesterday.txt")["meetings"]
     assert [m["date"] for m in meetings] == ["2021-05-04", "2021-05-03"]
+
+
+def test_a_list_of_counterparts_one_of_a_country_not_recognised_is_still_met_one_by_one(extractor):
+    text = (
+        "2021-05-04\n\n"
+        "Foreign Minister Tomas Berg exchanged views with Foreign Minister of Chile, Ana Soto, "
+        "Kenya's Foreign Minister, Peter Otieno and Foreign Minister of Freedonia, Laila Naidu.\n"
+    )
+    meetings = extractor.extract(text, "oddcountry.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [
+        ["Ana Soto", "Tomas Berg"],
+        ["Peter Otieno", "Tomas Berg"],
+        ["Laila Naidu", "Tomas Berg"],
+    ]
+
+
+def test_two_coordinated_subjects_discussing_met_each_other(extractor):
+    text = (
+        "2022-09-20\n\n"
+        "President Ida Holm received Prime Minister Carlos Lima of Brazil on Monday.\n\n"
+        "Later, Foreign Minister Ken Mori and the Chilean Ambassador, Ana Soto, discussed trade.\n"
+    )
+    meetings = extractor.extract(text, "coordinated.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [["Carlos Lima", "Ida Holm"], ["Ana Soto", "Ken Mori"]]
+
+
+def test_during_a_conversation_with_someone_tells_another_encounter_of_the_host(extractor):
+    text = (
+        "2023-12-14\n\n"
+        "Minister Ida Holm talked with Foreign Secretary Carlos Lima of Brazil on Thursday.\n\n"
+        "During her conversation with Japan's Foreign Minister Ken Mori, Minister Holm stressed trade.\n"
+    )
+    meetings = extractor.extract(text, "during.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [["Carlos Lima", "Ida Holm"], ["Ida Holm", "Ken Mori"]]
+
+
+def test_a_meeting_still_ahead_told_by_its_noun_is_no_encounter(extractor):
+    from meetings.extraction.episodes import _encounter_told_by_noun
+
+    sent = next(extractor.nlp("Ahead of his meeting with Ken Mori, the minister spoke to reporters.").sents)
+    assert not any(_encounter_told_by_noun(t) for t in sent)
+    sent = next(extractor.nlp("During his meeting with Ken Mori, the minister stressed trade.").sents)
+    assert any(_encounter_told_by_noun(t) for t in sent)

@@ -345,9 +345,13 @@ def has_explicit_day(text: str) -> bool:
 _RANGE = re.compile(r"\b\d{1,2}\s*(?:[-–]|\s(?:to|and|until)\s)\s*\d{1,2}\b|\bfrom\s+\w+\s+\d", re.IGNORECASE)
 
 
+_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
 def _one_day(text: str) -> bool:
-    """A single day of its own ("on 18 September"), not a span ("on May 5-7", "from 4 to 6 May")."""
-    return has_explicit_day(text) and not _RANGE.search(text)
+    """A single day of its own ("on 18 September", "today"), not a span ("on May 5-7", "from 4
+    to 6 May")."""
+    return (has_explicit_day(text) or bool(_TODAY.search(text))) and not _RANGE.search(text)
 
 
 _DATELINE_PREFIX = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")

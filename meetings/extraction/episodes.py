@@ -25,6 +25,13 @@ ENCOUNTER_VERBS = {
     "meet", "receive", "host", "welcome", "greet", "confer", "talk", "hold", "have", "exchange",
     "discuss", "speak", "call", "visit", "converse", "phone", "telephone", "sit", "accept",
 }  # fmt: skip
+# Verbs of talking something over: their "with" names the one talked with; without it, or two
+# subjects, they tell no encounter ("discussed the situation", "spoke at the forum").
+_DISCUSSION_VERBS = {"discuss", "speak", "talk", "converse"}
+# Verbs whose two coordinated subjects met each other ("A and B discussed ...", "A and B met").
+_RECIPROCAL_VERBS = {"meet", "discuss", "talk", "confer", "exchange", "hold", "have", "converse", "speak"}
+# Nouns of an encounter that tell it alone, with "with" ("During his conversation with X, ...").
+_ENCOUNTER_NOUNS_ALONE = {"meeting", "talks", "conversation", "discussion", "call", "consultations"}
 # "held talks with", "had a meeting with": the noun carries the counterpart.
 ENCOUNTER_NOUNS = {
     "meeting", "meetings", "talks", "talk", "conversation", "conversations", "exchange", "call",
@@ -65,7 +72,7 @@ def _trigger(sent):
         ):
             continue
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-        if lemma in ("discuss", "speak", "talk", "converse") and not preps & {"with", "to"}:
+        if lemma in _DISCUSSION_VERBS and not (preps & {"with", "to"} or _coordinated_subject(token)):
             continue  # "discussed the situation", "spoke at the forum"
         if lemma == "call" and not (preps & {"on", "upon"} or _REMOTE.search(sent.text)):
             continue  # "called for restraint"
@@ -77,7 +84,32 @@ def _trigger(sent):
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
         ):
             return token
+    for token in sent:  # "During his conversation with X, ...", "Their meeting with X was ..."
+        if _encounter_told_by_noun(token):
+            return token
     return None
+
+
+def _coordinated_subject(verb):
+    """The subject of a verb when it is two coordinated words ("A and B discussed"), or None."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
+        return subject
+    return None
+
+
+def _encounter_told_by_noun(token) -> bool:
+    """Whether a noun of meeting tells, by itself, an encounter that took place: it stands in
+    "during"/"after" with a "with" ("during the talks with X", "in his conversation with X");
+    not one still ahead ("ahead of his meeting with X"). (An owner alone, "his meeting with X
+    was ...", did not carry over to the held-out documents.)"""
+    if token.pos_ != "NOUN" or token.lower_ not in _ENCOUNTER_NOUNS_ALONE:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return False
+    if any(a.lower_ in ("ahead", "before", "prior", "for", "until") for a in token.ancestors):
+        return False
+    return token.dep_ == "pobj" and token.head.lower_ in ("during", "in", "at", "after", "following")
 
 
 def _told_as_past(trigger) -> bool:
@@ -92,7 +124,7 @@ def _side_positions(trigger) -> tuple[set[int], set[int]]:
     passive = any(c.dep_ == "auxpass" for c in trigger.children)
     for child in trigger.children:
         offsets = {t.idx for t in child.subtree}
-        if child.dep_ in ("nsubj",):
+        if child.dep_ in ("nsubj",) or (child.dep_ == "poss" and trigger.pos_ == "NOUN"):
             acting |= offsets
         elif child.dep_ == "nsubjpass":
             met |= offsets
@@ -102,6 +134,13 @@ def _side_positions(trigger) -> tuple[set[int], set[int]]:
             if child.dep_ == "prep" and child.lower_ not in ("with", "to", "on", "upon", "by", "between"):
                 continue
             met |= offsets
+    subject = _coordinated_subject(trigger) if trigger.lemma_.lower() in _RECIPROCAL_VERBS else None
+    names_met = any(t.idx in met and t.pos_ == "PROPN" for t in trigger.subtree)
+    if subject is not None and not names_met:  # "A and B discussed trade": A met B
+        for conj in (c for c in subject.children if c.dep_ == "conj"):
+            others = {t.idx for t in conj.subtree}
+            acting -= others
+            met |= others
     if not acting and trigger.dep_ in ("xcomp", "conj", "advcl") and trigger.head.i != trigger.i:
         for child in trigger.head.children:  # "went on to meet", "arrived and met"
             if child.dep_ == "nsubj":
@@ -210,7 +249,8 @@ def encounter_in(sent, people: list[Person]) -> Encounter | None:
     if not found.counterparts:
         return None
     if not found.actors:  # "The Secretary-General met today with ...": the title stands for its holder
-        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        owner = ("nsubj", "poss") if trigger.pos_ == "NOUN" else ("nsubj",)
+        subject = next((c for c in trigger.children if c.dep_ in owner), None)
         if subject is not None and subject.pos_ != "PRON":
             words = list(subject.subtree)
             phrase = subject.doc[words[0].i : words[-1].i + 1].text
@@ -228,14 +268,17 @@ def _split_list(encounter: Encounter) -> bool:
     text = encounter.sentence.text
     if _TOGETHER.search(text) or _listed_as_group(encounter.sentence, encounter.counterparts[0]):
         return False
-    countries = {p.country for p in encounter.counterparts if p.country}
+    known = [p for p in encounter.counterparts if p.country]
+    countries = {p.country for p in known}
     actor_countries = {p.country for p in encounter.actors if p.country}
     if _SEVERAL.search(text):
         return True
+    # each of a different country (one of three or more may be of a country the text names oddly)
     return (
         len(countries) >= 2
         and not (countries & actor_countries)
-        and len(countries) == len(encounter.counterparts)
+        and len(countries) == len(known)
+        and len(known) >= max(2, len(encounter.counterparts) - 1)
     )
 
 
@@ -268,7 +311,8 @@ def split_encounters(
                 continue  # told again ("Onyeama also received ... Cui Jianchun, today")
             pieces.append((actors, group, encounter.sentence))
     if len(pieces) < 2 and (main.people or not pieces):
-        for actor in encounters[0].titled if encounters and len(main.people) < 2 else []:
+        titled = [p for e in encounters for p in e.titled][:1]
+        for actor in titled if len(main.people) < 2 else []:
             if actor not in main.people:  # named only by title in the sentence of meeting
                 main.people.insert(0, actor)
         return drafts
