@@ -18,6 +18,7 @@ from .dates import resolve_date
 from .document import doc_text
 from .people import Person
 from .planning import planned
+from .presence import absent, narrator
 from .roles import resolve_reference
 
 _PHONE = re.compile(
@@ -115,19 +116,6 @@ def _has_meeting_noun(sent) -> bool:
     return any(t.lemma_.lower() in titles.MEETING_NOUNS for t in sent)
 
 
-_ON_BEHALF = re.compile(
-    r"\b(?:envoy|emissary|representative|message|letter|greetings|behalf|instructions?|invitation|"
-    r"regards|congratulations|condolences|wishes)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,6}$",
-    re.IGNORECASE,
-)
-
-
-def _absent(text: str, start: int) -> bool:
-    """Whether a name stands for someone not there: "an envoy of President Xi Jinping",
-    "a message from King Charles", "on behalf of the Prime Minister Y"."""
-    return bool(_ON_BEHALF.search(text[max(0, start - 90) : start]))
-
-
 def people_in(
     span_start: int, span_end: int, people: list[Person], text: str = "", narrative_only=True
 ) -> list[Person]:
@@ -136,10 +124,12 @@ def people_in(
     for person in people:
         if len(person.name.split()) == 1 and person.role is None:
             continue  # a lone word the recogniser took for a name, with no title to vouch for it
+        if narrator(person):
+            continue  # the spokesperson telling of the meeting
         for mention in person.mentions:
             if not span_start <= mention.start < span_end or (narrative_only and mention.in_speech):
                 continue
-            if not (text and _absent(text, mention.start)):
+            if not (text and absent(text, mention.start)):
                 out.append(person)
                 break
     return sorted(out, key=lambda p: min(m.start for m in p.mentions if span_start <= m.start < span_end))

@@ -17,6 +17,7 @@ from .episodes import split_encounters
 from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import dateline_city, find_place, visitors
+from .presence import names_a_thing
 from .reported import reported_statements
 from .roles import country_from_titles, describe_people, title_country
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
@@ -112,7 +113,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     people = [
         p
         for p in group_people(mentions, text, MAX_ANALYSED_CHARS)
-        if not _names_organization(p, organizations)
+        if not _names_organization(p, organizations) and not names_a_thing(p, doc, text)
     ]
     mark_speech(people, block_spans)
     describe_people(people, text)
