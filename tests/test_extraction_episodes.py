@@ -166,3 +166,14 @@ def test_a_meeting_still_ahead_told_by_its_noun_is_no_encounter(extractor):
     assert not any(_encounter_told_by_noun(t) for t in sent)
     sent = next(extractor.nlp("During his meeting with Ken Mori, the minister stressed trade.").sents)
     assert any(_encounter_told_by_noun(t) for t in sent)
+
+
+def test_a_minister_accompanying_an_upcoming_visit_is_not_present(extractor):
+    text = (
+        "2022-09-20\n\n"
+        "President Ida Holm spoke by phone with Prime Minister Carlos Lima of Brazil.\n\n"
+        "The President welcomed the upcoming visit by Foreign Minister Ken Mori and an accompanying "
+        "delegation next week.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "accompanying.txt"))
+    assert sorted(by_name(meeting)) == ["Carlos Lima", "Ida Holm"]

@@ -176,7 +176,9 @@ def find_meetings(
     for sent in sentences:
         bullet = bool(re.match(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s", sent.text))
         listing = listing and bullet  # "was attended by:" then "- Name, title;" lines
-        if _is_attendance(sent.text) or listing:
+        if (_is_attendance(sent.text) or listing) and not planned(
+            sent
+        ):  # not "an upcoming visit by X and an accompanying delegation"
             _give_group_country(sent, people)
             for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
                 if person not in draft.people:
