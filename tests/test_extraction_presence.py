@@ -63,3 +63,15 @@ def test_a_monument_after_the_is_no_participant(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "flame.txt"))
     assert sorted(by_name(meeting)) == ["Ida Holm", "Ken Mori"]
+
+
+def test_a_journalist_who_only_asks_is_not_at_the_press_point_its_heading_names(extractor):
+    text = (
+        "Joint press point\n\n"
+        "by Secretary General Ida Holm and Prime Minister Ken Mori of Japan\n\n"
+        "02 Jun. 2021\n\n"
+        "Secretary General Ida Holm: Thank you so much, Prime Minister. It is great to be back in Tokyo.\n\n"
+        "Jane Rowe (Daily Courier): Prime Minister, what will you propose to the allies?\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "presspoint.txt"))
+    assert sorted(by_name(meeting)) == ["Ida Holm", "Ken Mori"]

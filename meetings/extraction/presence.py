@@ -61,3 +61,10 @@ def _names_a_thing(doc, text: str, mention, titled: bool) -> bool:
 def names_a_thing(person, doc, text: str) -> bool:
     """Whether every mention of a "person" uses the name for a place or a thing."""
     return all(_names_a_thing(doc, text, m, person.role is not None) for m in person.mentions)
+
+
+def only_asks(person, direct, text: str) -> bool:
+    """Whether everything a speaker says in a transcript is a question: a journalist's, who is
+    not at the meeting ("Carl Dinnen (ITV): What are the ideas ...?")."""
+    said = [text[f.start : f.end].strip().rstrip("”\"'’").rstrip() for f in direct if f.person is person]
+    return bool(said) and all(s.endswith("?") for s in said)
