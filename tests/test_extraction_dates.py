@@ -24,6 +24,9 @@ from meetings.extraction.dates import find_date_line, parse_date, resolve_date
         ("11 Sep 2014 - 14:34", date(2014, 9, 11)),
         ("2 Dekabr 2015", date(2015, 12, 2)),
         ("Oct 28, 2023 11:10 AM", date(2023, 10, 28)),
+        ("2016年4月15日", date(2016, 4, 15)),
+        ("2019년 11월 14일", date(2019, 11, 14)),
+        ("2016 оны 4 сарын 15", date(2016, 4, 15)),
     ],
 )
 def test_parse_date_reads_common_absolute_forms(text, expected):

@@ -48,7 +48,10 @@ _DATE = re.compile(
     # yearless: 3 December; December 3; Dec. 3
     r"|{d6}(?:\s+of)?\s+{m6}"
     r"|{m7}\s+{d7}"
+    # year, month and day each followed by its word in another script: 2016年4月15日, 2016 оны 4 сарын 15
+    r"|{y8}\s*[^\x00-\x7f\d\s]+\s*(?P<m8>[01]?\d)\s*[^\x00-\x7f\d\s]+\s*(?P<d8>[0-3]?\d)(?!\d)[^\x00-\x7f\d\s]*"
     r")(?![\w])".format(
+        y8=_YEAR.format("y8"),
         y1=_YEAR.format("y1"),
         y2=_YEAR.format("y2"),
         d3=_DAY.format("d3"),
@@ -84,13 +87,13 @@ def _found_dates(text: str):
     """Yield (year or None, month, day, start, end) for every date-like phrase, in order."""
     for match in _DATE.finditer(text or ""):
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        year = next((int(groups[k]) for k in ("y1", "y2", "y3", "y4", "y5") if k in groups), None)
+        year = next((int(groups[k]) for k in ("y1", "y2", "y3", "y4", "y5", "y8") if k in groups), None)
         if "a2" in groups:
             first, second = int(groups["a2"]), int(groups["b2"])
             day, month = (second, first) if second > 12 >= first else (first, second)
         else:
-            month_key = next(k for k in ("m1", "m3", "m4", "m5", "m6", "m7") if k in groups)
-            day_key = next(k for k in ("d1", "d3", "d4", "d5", "d6", "d7") if k in groups)
+            month_key = next(k for k in ("m1", "m3", "m4", "m5", "m6", "m7", "m8") if k in groups)
+            day_key = next(k for k in ("d1", "d3", "d4", "d5", "d6", "d7", "d8") if k in groups)
             month_text = groups[month_key]
             month = int(month_text) if month_text.isdigit() else _MONTH_BY_NAME[month_text.lower()]
             day = int(groups[day_key])
