@@ -95,6 +95,8 @@ REFERENCE = date(2019, 12, 4)  # a Wednesday
         ("has today received a delegation", date(2019, 12, 4)),
         ("this evening", date(2019, 12, 4)),
         ("yesterday", date(2019, 12, 3)),
+        ("the meeting took place last afternoon", date(2019, 12, 3)),
+        ("they dined last night", date(2019, 12, 3)),
         ("Baku will host a meeting tomorrow", date(2019, 12, 5)),
         ("the day after tomorrow", date(2019, 12, 6)),
         ("on Monday", date(2019, 12, 2)),

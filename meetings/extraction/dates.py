@@ -196,11 +196,19 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
 
 _RELATIVE = re.compile(
     r"\b(?P<word>the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday|today|tonight|"
-    r"this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)\b"
+    r"this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening|afternoon)|yesterday|tomorrow)\b"
     r"|\b(?:(?P<which>next|last|this|on|coming)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "last night": -1,  # the evening before the report
+    "last evening": -1,
+    "last afternoon": -1,
+    "tomorrow": 1,
+}
 
 
 def resolve_date(phrase_or_sentence: str, reference: date | None) -> date | None:

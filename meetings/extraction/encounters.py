@@ -330,7 +330,7 @@ def has_explicit_day(text: str) -> bool:
         or re.search(
             r"\b(on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text, re.I
         )
-        or re.search(r"\byesterday\b", text, re.IGNORECASE)
+        or re.search(r"\byesterday\b|\blast (?:night|evening|afternoon)\b", text, re.IGNORECASE)
     )
 
 
