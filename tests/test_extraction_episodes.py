@@ -177,3 +177,14 @@ def test_a_minister_accompanying_an_upcoming_visit_is_not_present(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "accompanying.txt"))
     assert sorted(by_name(meeting)) == ["Carlos Lima", "Ida Holm"]
+
+
+def test_a_name_closing_a_long_titled_object_after_a_comma_is_met(extractor):
+    text = (
+        "2021-08-24\n\n"
+        "Minister Ida Holm received in audience the Ambassador of Japan, Ken Mori, on Tuesday.\n\n"
+        "Holm also received in audience the Minister Delegate to the Chilean Minister of External "
+        "Relations in charge of Relations with the Commonwealth, Carlos Lima.\n"
+    )
+    meetings = extractor.extract(text, "longtitle.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [["Ida Holm", "Ken Mori"], ["Carlos Lima", "Ida Holm"]]

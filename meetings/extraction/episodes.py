@@ -193,6 +193,21 @@ def met_directly(trigger, token) -> bool:
     return True
 
 
+def _names_titled_object(trigger, head, start: int) -> bool:
+    """Whether a name set off by a comma names the title the trigger's object is ("received the
+    Minister Delegate to X in charge of Relations with Y, Félix Mbayu"), though the parser hangs
+    it on the last noun before it: nothing between the title and the name is a verb or a name."""
+    if head.dep_ != "appos":
+        return False
+    title = next((c for c in trigger.children if c.dep_ == "dobj" and _title_word(c)), None)
+    if title is None or not title.i < head.i:
+        return False
+    between = [t for t in head.doc[title.i + 1 : head.i] if t.idx < start]
+    return not any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" for t in between) and any(
+        t.text == "," for t in between[-3:]
+    )
+
+
 def _encounter_noun(token) -> bool:
     return token.lemma_.lower() in ENCOUNTER_NOUNS or token.lower_ in ENCOUNTER_NOUNS
 
@@ -240,11 +255,15 @@ def encounter_in(sent, people: list[Person]) -> Encounter | None:
         starts = {m.start for m in person.mentions if sent.start_char <= m.start < sent.end_char}
         if starts & acting:
             found.actors.append(person)
-        elif starts & met:
-            mention = min(m for m in starts if m in met)
+        elif starts:
+            mention = min((m for m in starts if m in met), default=min(starts))
             end = next(m.end for m in person.mentions if m.start == mention)
             head = _name_head(sent.doc, mention, end)
-            if head is not None and met_directly(trigger, head):
+            if head is None:
+                continue
+            if (mention in met and met_directly(trigger, head)) or _names_titled_object(
+                trigger, head, mention
+            ):
                 found.counterparts.append(person)
     if not found.counterparts:
         return None
