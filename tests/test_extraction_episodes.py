@@ -188,3 +188,14 @@ def test_a_name_closing_a_long_titled_object_after_a_comma_is_met(extractor):
     )
     meetings = extractor.extract(text, "longtitle.txt")["meetings"]
     assert [sorted(by_name(m)) for m in meetings] == [["Ida Holm", "Ken Mori"], ["Carlos Lima", "Ida Holm"]]
+
+
+def test_presenting_a_letter_of_credence_is_meeting_the_head_of_state(extractor):
+    text = (
+        "2021-04-15\n\n"
+        "President Ida Holm on Wednesday welcomed new ambassadors from nine countries in Oslo.\n\n"
+        "Presenting his letter of credence to President Holm, Chilean Ambassador Carlos Lima said he "
+        "would strengthen relations.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "credence.txt"))
+    assert sorted(by_name(meeting)) == ["Carlos Lima", "Ida Holm"]
