@@ -199,3 +199,15 @@ def test_presenting_a_letter_of_credence_is_meeting_the_head_of_state(extractor)
     )
     meeting = only_meeting(extractor.extract(text, "credence.txt"))
     assert sorted(by_name(meeting)) == ["Carlos Lima", "Ida Holm"]
+
+
+def test_two_subjects_discussing_in_a_named_city_met_each_other(extractor):
+    text = (
+        "2019-09-11\n\n"
+        "Energy Minister Ida Holm met OPEC Secretary General Ken Mori in Abu Dhabi on Wednesday.\n\n"
+        "Norwegian Energy Minister Ida Holm and his Russian counterpart Carlos Lima discussed in Abu Dhabi "
+        "prospects of cooperation between the two countries in the energy sector, Polar News reports "
+        "referring to the Energy Ministry of Norway.\n"
+    )
+    meetings = extractor.extract(text, "twosubjects.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [["Ida Holm", "Ken Mori"], ["Carlos Lima", "Ida Holm"]]

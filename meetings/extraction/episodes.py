@@ -134,11 +134,15 @@ def _side_positions(trigger) -> tuple[set[int], set[int]]:
             if child.dep_ == "prep" and child.lower_ not in ("with", "to", "on", "upon", "by", "between"):
                 continue
             met |= offsets
-    subject = _coordinated_subject(trigger) if trigger.lemma_.lower() in _RECIPROCAL_VERBS else None
-    names_met = any(t.idx in met and t.pos_ == "PROPN" for t in trigger.subtree)
-    if subject is not None and not names_met:  # "A and B discussed trade": A met B
-        for conj in (c for c in subject.children if c.dep_ == "conj"):
-            others = {t.idx for t in conj.subtree}
+    names_met = any(
+        t.idx in met and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in trigger.subtree
+    )
+    if trigger.lemma_.lower() in _RECIPROCAL_VERBS and not names_met:
+        # "A and B discussed trade": A met B (the parser may also make B a second subject)
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        joined = [c for s in subjects[:1] for c in s.children if c.dep_ == "conj"]
+        for other in subjects[1:] + joined:
+            others = {t.idx for t in other.subtree}
             acting -= others
             met |= others
     if not acting and trigger.dep_ in ("xcomp", "conj", "advcl") and trigger.head.i != trigger.i:
