@@ -165,3 +165,13 @@ def test_a_meeting_told_as_today_takes_the_day_not_the_start_of_the_visit(extrac
     )
     meetings = extractor.extract(text, "visitday.txt")["meetings"]
     assert [m["date"] for m in meetings] == ["2022-07-06"]
+
+
+def test_the_day_of_an_event_still_to_come_is_not_the_meetings(extractor):
+    text = (
+        "Posted on 23/07/2021\n\n"
+        "Ahead of the summit of foreign ministers, to be held on Saturday, July 24, in Lima, Foreign "
+        "Minister Ana Soto of Chile held a meeting with her Kenyan counterpart, Peter Otieno.\n"
+    )
+    meetings = extractor.extract(text, "ahead.txt")["meetings"]
+    assert [m["date"] for m in meetings] == ["2021-07-23"]

@@ -357,12 +357,21 @@ _ARRIVAL = re.compile(
 )
 
 
+# "Ahead of the summit, to be held on Saturday, ...": the day of an event still to come.
+_COMING_EVENT = re.compile(
+    r"\b(?:(?:to|will|is to|are to|due to) be held|ahead of|in preparation for|prior to)\b[^.;]*?"
+    r"(?:,(?!\s*(?:[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]+|\d{4})\b)|$)",  # on through "Saturday, June 24,"
+    re.IGNORECASE,
+)
+
+
 def _meeting_date(main, sentences, reference: date | None) -> date | None:
     """The date of the main meeting: a day given with "on" ("held talks ... on 18 September")
     outranks one of a longer visit ("paid a visit from 18 to 19 September") told before it."""
     for sent in sorted(main, key=lambda s: not _one_day(_DATELINE_PREFIX.sub("", s.text))):
         # "Jakarta, 8 July 2021 - ... met on Wednesday": the dateline is the publication's date
-        when = resolve_date(_ARRIVAL.sub("", _DATELINE_PREFIX.sub("", sent.text)), reference)
+        told = _COMING_EVENT.sub(",", _ARRIVAL.sub("", _DATELINE_PREFIX.sub("", sent.text)))
+        when = resolve_date(told, reference)
         if when:
             return when
     for sent in sentences[:12]:
