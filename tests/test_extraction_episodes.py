@@ -211,3 +211,16 @@ def test_two_subjects_discussing_in_a_named_city_met_each_other(extractor):
     )
     meetings = extractor.extract(text, "twosubjects.txt")["meetings"]
     assert [sorted(by_name(m)) for m in meetings] == [["Ida Holm", "Ken Mori"], ["Carlos Lima", "Ida Holm"]]
+
+
+def test_a_host_named_only_by_title_joins_the_two_guests_met_jointly(extractor):
+    text = (
+        "Geneva\n\n17 September 2023\n\n"
+        "Readout of the Secretary-General's meeting with Mr. Carlos Lima, President of the Council "
+        "and Mr. Ken Mori, High Representative of the Union\n\n"
+        "Pia Lund, Secretary-General\n\n"
+        "The Secretary-General met jointly with the President of the Council, Mr. Carlos Lima, and the "
+        "High Representative of the Union, Mr. Ken Mori.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "jointly.txt"))
+    assert sorted(by_name(meeting)) == ["Carlos Lima", "Ken Mori", "Pia Lund"]

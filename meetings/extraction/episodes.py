@@ -334,9 +334,13 @@ def split_encounters(
                 continue  # told again ("Onyeama also received ... Cui Jianchun, today")
             pieces.append((actors, group, encounter.sentence))
     if len(pieces) < 2 and (main.people or not pieces):
-        titled = [p for e in encounters for p in e.titled][:1]
-        for actor in titled if len(main.people) < 2 else []:
-            if actor not in main.people:  # named only by title in the sentence of meeting
+        # the one acting, named only by title in the sentence of meeting, when the meeting has
+        # no other acting person: everyone in it is one they met
+        told = [e for e in encounters if e.titled][:1]
+        for encounter in told:
+            actor = encounter.titled[0]
+            acting = any(p in e.actors for e in encounters for p in main.people)
+            if actor not in main.people and (len(main.people) < 2 or not acting):
                 main.people.insert(0, actor)
         return drafts
     out = []
