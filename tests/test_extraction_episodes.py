@@ -224,3 +224,13 @@ def test_a_host_named_only_by_title_joins_the_two_guests_met_jointly(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "jointly.txt"))
     assert sorted(by_name(meeting)) == ["Carlos Lima", "Ken Mori", "Pia Lund"]
+
+
+def test_a_planned_meeting_told_first_is_not_the_main_meeting(extractor):
+    text = (
+        "2022-09-20\n\n"
+        "President Ida Holm has no plans to meet Prime Minister Carlos Soto of Brazil, who is in Oslo.\n\n"
+        "Soto held talks with Foreign Minister Ken Mori on Monday.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "noplans.txt"))
+    assert sorted(by_name(meeting)) == ["Carlos Soto", "Ken Mori"]

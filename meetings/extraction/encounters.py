@@ -148,6 +148,8 @@ def find_meetings(
     main: list = []
     found: set[int] = set()
     for sent in meeting_sents[:4]:
+        if planned(sent):
+            continue  # "he is due to hold meetings with ...": not the meeting told
         persons = people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc))
         if not persons and main:
             continue
