@@ -73,6 +73,11 @@ def test_date_line_with_time_beats_a_page_header_date():
     assert find_date_line(text)[0] == date(2013, 11, 26)
 
 
+def test_a_dateline_naming_its_city_beats_a_page_header_date():
+    text = "Fri. Jun 2nd, 2023\n\nOslo, 19/06/2021\n\nOn 18 June, the minister concluded her visit.\n"
+    assert find_date_line(text)[0] == date(2021, 6, 19)
+
+
 def test_agency_dateline_without_year_takes_the_year_of_the_top():
     text = "Headline\n\nBaku, December 3 (AZERTAC). On December 3, 2019, the President received ..."
     assert find_date_line(text)[0] == date(2019, 12, 3)

@@ -147,6 +147,9 @@ def _is_date_line(line: str, start: int, end: int) -> bool:
     return len(rest) <= 60 or len(before) <= 40
 
 
+# "Brussels, 19/06/2021": a dateline naming its city, the document's own date.
+_PLACE_BEFORE_DATE = re.compile(r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s*$")
+
 _UPDATED = re.compile(
     r"\b(?:updated|modified|edited|revised|mis à jour|actualizado|aktualisiert)\b[^\d]{0,15}$", re.IGNORECASE
 )
@@ -178,15 +181,26 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
                 has_time = bool(
                     _TIME.search(line[end : end + 20]) or _TIME.search(line[max(0, start - 12) : start])
                 )
+                placed = bool(_PLACE_BEFORE_DATE.match(line[:start]))
                 candidates.append(
-                    (has_time, len(candidates), year, month, day, line_start + start, line_start + end)
+                    (
+                        has_time,
+                        placed,
+                        len(candidates),
+                        year,
+                        month,
+                        day,
+                        line_start + start,
+                        line_start + end,
+                    )
                 )
     if not candidates:
         return None
-    full_years = [c[2] for c in candidates if c[2]] or [
-        y for y, _, _, s, _ in _found_dates(text[:max_chars]) if y and s >= candidates[0][5]
+    full_years = [c[3] for c in candidates if c[3]] or [
+        y for y, _, _, s, _ in _found_dates(text[:max_chars]) if y and s >= candidates[0][6]
     ]
-    for _has_time, _, year, month, day, start, end in sorted(candidates, key=lambda c: (not c[0], c[1])):
+    ranked = sorted(candidates, key=lambda c: (not c[0], not c[1], c[2]))
+    for _has_time, _placed, _, year, month, day, start, end in ranked:
         year = year or (full_years[0] if full_years else None)
         found = _make(year, month, day) if year else None
         if found:
