@@ -234,3 +234,13 @@ def test_a_planned_meeting_told_first_is_not_the_main_meeting(extractor):
     )
     meeting = only_meeting(extractor.extract(text, "noplans.txt"))
     assert sorted(by_name(meeting)) == ["Carlos Soto", "Ken Mori"]
+
+
+def test_relations_evaluated_with_someone_are_an_encounter_with_them(extractor):
+    text = (
+        "2022-09-20\n\n"
+        "President Ida Holm received Prime Minister Carlos Soto of Brazil on Monday.\n\n"
+        "Then, Minister Ken Mori evaluated bilateral relations with Foreign Minister Ana Ruiz of Chile.\n"
+    )
+    meetings = extractor.extract(text, "evaluated.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [["Carlos Soto", "Ida Holm"], ["Ana Ruiz", "Ken Mori"]]

@@ -24,10 +24,13 @@ from .roles import resolve_reference
 ENCOUNTER_VERBS = {
     "meet", "receive", "host", "welcome", "greet", "confer", "talk", "hold", "have", "exchange",
     "discuss", "speak", "call", "visit", "converse", "phone", "telephone", "sit", "accept",
+    "evaluate", "review", "assess",
 }  # fmt: skip
 # Verbs of talking something over: their "with" names the one talked with; without it, or two
 # subjects, they tell no encounter ("discussed the situation", "spoke at the forum").
 _DISCUSSION_VERBS = {"discuss", "speak", "talk", "converse"}
+# Verbs of talking a subject over with someone: "discussed relations with X", "reviewed ties with X".
+_TALKED_OVER = {"discuss", "evaluate", "review", "assess", "exchange"}
 # Verbs whose two coordinated subjects met each other ("A and B discussed ...", "A and B met").
 _RECIPROCAL_VERBS = {"meet", "discuss", "talk", "confer", "exchange", "hold", "have", "converse", "speak"}
 # Nouns of an encounter that tell it alone, with "with" ("During his conversation with X, ...").
@@ -72,7 +75,11 @@ def _trigger(sent):
         ):
             continue
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-        if lemma in _DISCUSSION_VERBS and not (preps & {"with", "to"} or _coordinated_subject(token)):
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        preps |= {p.lower_ for o in objects for p in o.children if p.dep_ == "prep" and lemma in _TALKED_OVER}
+        if lemma in _DISCUSSION_VERBS | _TALKED_OVER - {"exchange"} and not (
+            preps & {"with", "to"} or _coordinated_subject(token)
+        ):
             continue  # "discussed the situation", "spoke at the forum"
         if lemma == "call" and not (preps & {"on", "upon"} or _REMOTE.search(sent.text)):
             continue  # "called for restraint"
@@ -191,10 +198,26 @@ def met_directly(trigger, token) -> bool:
         head = token.head
         if head.i == token.i:
             return False
-        if head.i != trigger.i and head.pos_ == "NOUN" and not (_encounter_noun(head) or _title_word(head)):
+        if (
+            head.i != trigger.i
+            and head.pos_ == "NOUN"
+            and not (_encounter_noun(head) or _title_word(head) or _talked_over_with(trigger, head, token))
+        ):
             return False
         token = head
     return True
+
+
+def _talked_over_with(trigger, noun, prep) -> bool:
+    """ "discussed bilateral relations with Minister X", "evaluated ties with X": the parser hangs
+    the "with" on what was talked over; it names the one talked with."""
+    return (
+        trigger.lemma_.lower() in _TALKED_OVER
+        and noun.dep_ == "dobj"
+        and noun.head.i == trigger.i
+        and prep.dep_ == "prep"
+        and prep.lower_ == "with"
+    )
 
 
 def _names_titled_object(trigger, head, start: int) -> bool:
