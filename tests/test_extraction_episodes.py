@@ -160,12 +160,12 @@ def test_during_a_conversation_with_someone_tells_another_encounter_of_the_host(
 
 
 def test_a_meeting_still_ahead_told_by_its_noun_is_no_encounter(extractor):
-    from meetings.extraction.episodes import _encounter_told_by_noun
+    from meetings.extraction.encounter_parse import encounter_told_by_noun
 
     sent = next(extractor.nlp("Ahead of his meeting with Ken Mori, the minister spoke to reporters.").sents)
-    assert not any(_encounter_told_by_noun(t) for t in sent)
+    assert not any(encounter_told_by_noun(t) for t in sent)
     sent = next(extractor.nlp("During his meeting with Ken Mori, the minister stressed trade.").sents)
-    assert any(_encounter_told_by_noun(t) for t in sent)
+    assert any(encounter_told_by_noun(t) for t in sent)
 
 
 def test_a_minister_accompanying_an_upcoming_visit_is_not_present(extractor):
@@ -244,3 +244,18 @@ def test_relations_evaluated_with_someone_are_an_encounter_with_them(extractor):
     )
     meetings = extractor.extract(text, "evaluated.txt")["meetings"]
     assert [sorted(by_name(m)) for m in meetings] == [["Carlos Soto", "Ida Holm"], ["Ana Ruiz", "Ken Mori"]]
+
+
+def test_a_first_meeting_the_parse_reads_no_encounter_in_stays_its_own_before_the_next(extractor):
+    text = (
+        "2019-02-08\n\n"
+        "A meeting between Foreign Minister Ana Ruiz and Secretary General Tomas Berg took place on Friday.\n\n"
+        "Later, Berg met with Trade Minister Carlos Soto, with whom he reviewed trade.\n\n"
+        "Berg also met with Chief Justice Ken Mori.\n"
+    )
+    meetings = extractor.extract(text, "ownmeeting.txt")["meetings"]
+    assert [sorted(by_name(m)) for m in meetings] == [
+        ["Ana Ruiz", "Tomas Berg"],
+        ["Carlos Soto", "Tomas Berg"],
+        ["Ken Mori", "Tomas Berg"],
+    ]
