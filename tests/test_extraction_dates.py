@@ -24,6 +24,9 @@ from meetings.extraction.dates import find_date_line, parse_date, resolve_date
         ("11 Sep 2014 - 14:34", date(2014, 9, 11)),
         ("2 Dekabr 2015", date(2015, 12, 2)),
         ("Oct 28, 2023 11:10 AM", date(2023, 10, 28)),
+        ("2016年4月15日", date(2016, 4, 15)),
+        ("2019년 11월 14일", date(2019, 11, 14)),
+        ("2016 оны 4 сарын 15", date(2016, 4, 15)),
     ],
 )
 def test_parse_date_reads_common_absolute_forms(text, expected):
@@ -70,6 +73,11 @@ def test_date_line_with_time_beats_a_page_header_date():
     assert find_date_line(text)[0] == date(2013, 11, 26)
 
 
+def test_a_dateline_naming_its_city_beats_a_page_header_date():
+    text = "Fri. Jun 2nd, 2023\n\nOslo, 19/06/2021\n\nOn 18 June, the minister concluded her visit.\n"
+    assert find_date_line(text)[0] == date(2021, 6, 19)
+
+
 def test_agency_dateline_without_year_takes_the_year_of_the_top():
     text = "Headline\n\nBaku, December 3 (AZERTAC). On December 3, 2019, the President received ..."
     assert find_date_line(text)[0] == date(2019, 12, 3)
@@ -92,6 +100,8 @@ REFERENCE = date(2019, 12, 4)  # a Wednesday
         ("has today received a delegation", date(2019, 12, 4)),
         ("this evening", date(2019, 12, 4)),
         ("yesterday", date(2019, 12, 3)),
+        ("the meeting took place last afternoon", date(2019, 12, 3)),
+        ("they dined last night", date(2019, 12, 3)),
         ("Baku will host a meeting tomorrow", date(2019, 12, 5)),
         ("the day after tomorrow", date(2019, 12, 6)),
         ("on Monday", date(2019, 12, 2)),
@@ -150,3 +160,23 @@ def test_the_date_of_a_later_update_is_not_the_publication_date():
         "Joint statement\n\n02 Jun. 2021 -\nUpdated: 03 Jun. 2021 09:55\n\nThe ministers met.\n"
     )
     assert found is not None and found[0] == date(2021, 6, 2)
+
+
+def test_a_meeting_told_as_today_takes_the_day_not_the_start_of_the_visit(extractor):
+    text = (
+        "2022-07-06\n"
+        "Foreign Minister Ana Soto of Chile is in Oslo on an official visit from 5 to 6 July 2022. "
+        "Minister Soto called on Prime Minister Tomas Berg today.\n"
+    )
+    meetings = extractor.extract(text, "visitday.txt")["meetings"]
+    assert [m["date"] for m in meetings] == ["2022-07-06"]
+
+
+def test_the_day_of_an_event_still_to_come_is_not_the_meetings(extractor):
+    text = (
+        "Posted on 23/07/2021\n\n"
+        "Ahead of the summit of foreign ministers, to be held on Saturday, July 24, in Lima, Foreign "
+        "Minister Ana Soto of Chile held a meeting with her Kenyan counterpart, Peter Otieno.\n"
+    )
+    meetings = extractor.extract(text, "ahead.txt")["meetings"]
+    assert [m["date"] for m in meetings] == ["2021-07-23"]

@@ -48,7 +48,10 @@ _DATE = re.compile(
     # yearless: 3 December; December 3; Dec. 3
     r"|{d6}(?:\s+of)?\s+{m6}"
     r"|{m7}\s+{d7}"
+    # year, month and day each followed by its word in another script: 2016年4月15日, 2016 оны 4 сарын 15
+    r"|{y8}\s*[^\x00-\x7f\d\s]+\s*(?P<m8>[01]?\d)\s*[^\x00-\x7f\d\s]+\s*(?P<d8>[0-3]?\d)(?!\d)[^\x00-\x7f\d\s]*"
     r")(?![\w])".format(
+        y8=_YEAR.format("y8"),
         y1=_YEAR.format("y1"),
         y2=_YEAR.format("y2"),
         d3=_DAY.format("d3"),
@@ -84,13 +87,13 @@ def _found_dates(text: str):
     """Yield (year or None, month, day, start, end) for every date-like phrase, in order."""
     for match in _DATE.finditer(text or ""):
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        year = next((int(groups[k]) for k in ("y1", "y2", "y3", "y4", "y5") if k in groups), None)
+        year = next((int(groups[k]) for k in ("y1", "y2", "y3", "y4", "y5", "y8") if k in groups), None)
         if "a2" in groups:
             first, second = int(groups["a2"]), int(groups["b2"])
             day, month = (second, first) if second > 12 >= first else (first, second)
         else:
-            month_key = next(k for k in ("m1", "m3", "m4", "m5", "m6", "m7") if k in groups)
-            day_key = next(k for k in ("d1", "d3", "d4", "d5", "d6", "d7") if k in groups)
+            month_key = next(k for k in ("m1", "m3", "m4", "m5", "m6", "m7", "m8") if k in groups)
+            day_key = next(k for k in ("d1", "d3", "d4", "d5", "d6", "d7", "d8") if k in groups)
             month_text = groups[month_key]
             month = int(month_text) if month_text.isdigit() else _MONTH_BY_NAME[month_text.lower()]
             day = int(groups[day_key])
@@ -144,6 +147,9 @@ def _is_date_line(line: str, start: int, end: int) -> bool:
     return len(rest) <= 60 or len(before) <= 40
 
 
+# "Brussels, 19/06/2021": a dateline naming its city, the document's own date.
+_PLACE_BEFORE_DATE = re.compile(r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s*$")
+
 _UPDATED = re.compile(
     r"\b(?:updated|modified|edited|revised|mis à jour|actualizado|aktualisiert)\b[^\d]{0,15}$", re.IGNORECASE
 )
@@ -175,15 +181,26 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
                 has_time = bool(
                     _TIME.search(line[end : end + 20]) or _TIME.search(line[max(0, start - 12) : start])
                 )
+                placed = bool(_PLACE_BEFORE_DATE.match(line[:start]))
                 candidates.append(
-                    (has_time, len(candidates), year, month, day, line_start + start, line_start + end)
+                    (
+                        has_time,
+                        placed,
+                        len(candidates),
+                        year,
+                        month,
+                        day,
+                        line_start + start,
+                        line_start + end,
+                    )
                 )
     if not candidates:
         return None
-    full_years = [c[2] for c in candidates if c[2]] or [
-        y for y, _, _, s, _ in _found_dates(text[:max_chars]) if y and s >= candidates[0][5]
+    full_years = [c[3] for c in candidates if c[3]] or [
+        y for y, _, _, s, _ in _found_dates(text[:max_chars]) if y and s >= candidates[0][6]
     ]
-    for _has_time, _, year, month, day, start, end in sorted(candidates, key=lambda c: (not c[0], c[1])):
+    ranked = sorted(candidates, key=lambda c: (not c[0], not c[1], c[2]))
+    for _has_time, _placed, _, year, month, day, start, end in ranked:
         year = year or (full_years[0] if full_years else None)
         found = _make(year, month, day) if year else None
         if found:
@@ -193,11 +210,19 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
 
 _RELATIVE = re.compile(
     r"\b(?P<word>the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday|today|tonight|"
-    r"this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)\b"
+    r"this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening|afternoon)|yesterday|tomorrow)\b"
     r"|\b(?:(?P<which>next|last|this|on|coming)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "last night": -1,  # the evening before the report
+    "last evening": -1,
+    "last afternoon": -1,
+    "tomorrow": 1,
+}
 
 
 def resolve_date(phrase_or_sentence: str, reference: date | None) -> date | None:

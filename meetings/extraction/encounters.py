@@ -18,6 +18,7 @@ from .dates import resolve_date
 from .document import doc_text
 from .people import Person
 from .planning import planned
+from .presence import absent, narrator
 from .roles import resolve_reference
 
 _PHONE = re.compile(
@@ -115,19 +116,6 @@ def _has_meeting_noun(sent) -> bool:
     return any(t.lemma_.lower() in titles.MEETING_NOUNS for t in sent)
 
 
-_ON_BEHALF = re.compile(
-    r"\b(?:envoy|emissary|representative|message|letter|greetings|behalf|instructions?|invitation|"
-    r"regards|congratulations|condolences|wishes)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,6}$",
-    re.IGNORECASE,
-)
-
-
-def _absent(text: str, start: int) -> bool:
-    """Whether a name stands for someone not there: "an envoy of President Xi Jinping",
-    "a message from King Charles", "on behalf of the Prime Minister Y"."""
-    return bool(_ON_BEHALF.search(text[max(0, start - 90) : start]))
-
-
 def people_in(
     span_start: int, span_end: int, people: list[Person], text: str = "", narrative_only=True
 ) -> list[Person]:
@@ -136,10 +124,12 @@ def people_in(
     for person in people:
         if len(person.name.split()) == 1 and person.role is None:
             continue  # a lone word the recogniser took for a name, with no title to vouch for it
+        if narrator(person):
+            continue  # the spokesperson telling of the meeting
         for mention in person.mentions:
             if not span_start <= mention.start < span_end or (narrative_only and mention.in_speech):
                 continue
-            if not (text and _absent(text, mention.start)):
+            if not (text and absent(text, mention.start)):
                 out.append(person)
                 break
     return sorted(out, key=lambda p: min(m.start for m in p.mentions if span_start <= m.start < span_end))
@@ -158,6 +148,8 @@ def find_meetings(
     main: list = []
     found: set[int] = set()
     for sent in meeting_sents[:4]:
+        if planned(sent):
+            continue  # "he is due to hold meetings with ...": not the meeting told
         persons = people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc))
         if not persons and main:
             continue
@@ -186,7 +178,9 @@ def find_meetings(
     for sent in sentences:
         bullet = bool(re.match(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s", sent.text))
         listing = listing and bullet  # "was attended by:" then "- Name, title;" lines
-        if _is_attendance(sent.text) or listing:
+        if (_is_attendance(sent.text) or listing) and not planned(
+            sent
+        ):  # not "an upcoming visit by X and an accompanying delegation"
             _give_group_country(sent, people)
             for person in people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc)):
                 if person not in draft.people:
@@ -338,16 +332,20 @@ def has_explicit_day(text: str) -> bool:
         or re.search(
             r"\b(on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text, re.I
         )
-        or re.search(r"\byesterday\b", text, re.IGNORECASE)
+        or re.search(r"\byesterday\b|\blast (?:night|evening|afternoon)\b", text, re.IGNORECASE)
     )
 
 
 _RANGE = re.compile(r"\b\d{1,2}\s*(?:[-–]|\s(?:to|and|until)\s)\s*\d{1,2}\b|\bfrom\s+\w+\s+\d", re.IGNORECASE)
 
 
+_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
 def _one_day(text: str) -> bool:
-    """A single day of its own ("on 18 September"), not a span ("on May 5-7", "from 4 to 6 May")."""
-    return has_explicit_day(text) and not _RANGE.search(text)
+    """A single day of its own ("on 18 September", "today"), not a span ("on May 5-7", "from 4
+    to 6 May")."""
+    return (has_explicit_day(text) or bool(_TODAY.search(text))) and not _RANGE.search(text)
 
 
 _DATELINE_PREFIX = re.compile(r"^[A-Z][^\n]{0,70}?(?:\d{4}|\d{1,2}|\([^)]{2,30}\))\s*(?:--|[-–—])\s+")
@@ -361,12 +359,21 @@ _ARRIVAL = re.compile(
 )
 
 
+# "Ahead of the summit, to be held on Saturday, ...": the day of an event still to come.
+_COMING_EVENT = re.compile(
+    r"\b(?:(?:to|will|is to|are to|due to) be held|ahead of|in preparation for|prior to)\b[^.;]*?"
+    r"(?:,(?!\s*(?:[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]+|\d{4})\b)|$)",  # on through "Saturday, June 24,"
+    re.IGNORECASE,
+)
+
+
 def _meeting_date(main, sentences, reference: date | None) -> date | None:
     """The date of the main meeting: a day given with "on" ("held talks ... on 18 September")
     outranks one of a longer visit ("paid a visit from 18 to 19 September") told before it."""
     for sent in sorted(main, key=lambda s: not _one_day(_DATELINE_PREFIX.sub("", s.text))):
         # "Jakarta, 8 July 2021 - ... met on Wednesday": the dateline is the publication's date
-        when = resolve_date(_ARRIVAL.sub("", _DATELINE_PREFIX.sub("", sent.text)), reference)
+        told = _COMING_EVENT.sub(",", _ARRIVAL.sub("", _DATELINE_PREFIX.sub("", sent.text)))
+        when = resolve_date(told, reference)
         if when:
             return when
     for sent in sentences[:12]:

@@ -12,31 +12,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import titles
 from .dates import resolve_date
 from .document import doc_text
+from .encounter_parse import (
+    meeting_trigger,
+    met_directly,
+    name_head,
+    names_titled_object,
+    side_positions,
+    title_word,
+    told_as_past,
+)
 from .encounters import MeetingDraft, has_explicit_day, people_in
 from .people import Person
 from .planning import planned
 from .roles import resolve_reference
 
-# Verbs whose subject meets their object (or the object of their "with").
-ENCOUNTER_VERBS = {
-    "meet", "receive", "host", "welcome", "greet", "confer", "talk", "hold", "have", "exchange",
-    "discuss", "speak", "call", "visit", "converse", "phone", "telephone", "sit", "accept",
-}  # fmt: skip
-# "held talks with", "had a meeting with": the noun carries the counterpart.
-ENCOUNTER_NOUNS = {
-    "meeting", "meetings", "talks", "talk", "conversation", "conversations", "exchange", "call",
-    "audience", "discussion", "discussions", "consultations", "views", "view", "session", "encounter",
-    "consultation", "negotiation", "negotiations", "dialogue", "interview", "visit", "courtesy",
-}  # fmt: skip
 _TOGETHER = re.compile(
     r"\b(?:trilateral|tripartite|quadrilateral|three-way|four-way|joint(?:ly)?|together|all three|"
     r"round-?table|multilateral|group of)\b",
     re.IGNORECASE,
 )
-_REMOTE = re.compile(r"\b(?:tele)?phone|video|call from|call with", re.IGNORECASE)
 _SEVERAL = re.compile(
     r"\b(?:separate(?:ly)?|respectively|meetings|bilaterals|bilateral (?:meetings|talks)|various|"
     r"a series of|a number of|several)\b",
@@ -54,129 +50,6 @@ class Encounter:
     titled: list[Person] = field(default_factory=list)  # the actor named by a title only
 
 
-def _trigger(sent):
-    """The verb of meeting a sentence turns on, or None."""
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma not in ENCOUNTER_VERBS:
-            continue
-        if lemma in ("hold", "have", "exchange", "sit", "accept") and not any(
-            _encounter_noun(t) for t in token.subtree
-        ):
-            continue
-        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-        if lemma in ("discuss", "speak", "talk", "converse") and not preps & {"with", "to"}:
-            continue  # "discussed the situation", "spoke at the forum"
-        if lemma == "call" and not (preps & {"on", "upon"} or _REMOTE.search(sent.text)):
-            continue  # "called for restraint"
-        return token
-    for token in sent:  # "after meetings in Washington with A, B and C": the noun alone
-        if (
-            token.tag_ == "NNS"
-            and token.lemma_.lower() == "meeting"
-            and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
-        ):
-            return token
-    return None
-
-
-def _told_as_past(trigger) -> bool:
-    """Whether the meeting is what came before ("following meetings with X, he will travel on",
-    "after talks with X"), whatever the sentence says of the future."""
-    return any(a.lower_ in ("following", "after") for a in trigger.ancestors)
-
-
-def _side_positions(trigger) -> tuple[set[int], set[int]]:
-    """Character offsets of the tokens on the acting side and the met side of a trigger verb."""
-    acting, met = set(), set()
-    passive = any(c.dep_ == "auxpass" for c in trigger.children)
-    for child in trigger.children:
-        offsets = {t.idx for t in child.subtree}
-        if child.dep_ in ("nsubj",):
-            acting |= offsets
-        elif child.dep_ == "nsubjpass":
-            met |= offsets
-        elif child.dep_ == "agent" and passive:
-            acting |= offsets
-        elif child.dep_ in ("dobj", "prep", "dative", "pobj", "attr", "npadvmod", "oprd", "advcl"):
-            if child.dep_ == "prep" and child.lower_ not in ("with", "to", "on", "upon", "by", "between"):
-                continue
-            met |= offsets
-    if not acting and trigger.dep_ in ("xcomp", "conj", "advcl") and trigger.head.i != trigger.i:
-        for child in trigger.head.children:  # "went on to meet", "arrived and met"
-            if child.dep_ == "nsubj":
-                acting |= {t.idx for t in child.subtree}
-    return acting, met
-
-
-_PASSING_DEPS = {
-    "prep",
-    "pobj",
-    "dobj",
-    "conj",
-    "appos",
-    "nsubjpass",
-    "agent",
-    "dative",
-    "cc",
-    "punct",
-    "compound",
-    "attr",
-    "npadvmod",
-    "nsubj",
-    "amod",
-    "nmod",
-}
-
-
-def _name_head(doc, start: int, end: int):
-    """The token heading a name's words in the parse (its last word, usually)."""
-    tokens = [t for t in doc if start <= t.idx < end]
-    for token in tokens:
-        if not (start <= token.head.idx < end) or token.head.i == token.i:
-            return token
-    return tokens[-1] if tokens else None
-
-
-def met_directly(trigger, token) -> bool:
-    """Whether a name is met by the trigger itself, not merely named inside what is met:
-    "welcomed President X" and "held talks with the Ambassador of China, X" are, "welcomed the
-    progress of talks between X and Y" and "discussed Xi Jinping's visit" are not."""
-    while token.i != trigger.i:
-        if token.dep_ == "poss" or token.dep_ not in _PASSING_DEPS:
-            return False
-        head = token.head
-        if head.i == token.i:
-            return False
-        if head.i != trigger.i and head.pos_ == "NOUN" and not (_encounter_noun(head) or _title_word(head)):
-            return False
-        token = head
-    return True
-
-
-def _encounter_noun(token) -> bool:
-    return token.lemma_.lower() in ENCOUNTER_NOUNS or token.lower_ in ENCOUNTER_NOUNS
-
-
-def _title_word(token) -> bool:
-    lemma = token.lemma_.lower()
-    return (
-        lemma in titles.TITLE_HEADS
-        or lemma.rstrip("s") in titles.TITLE_HEADS
-        or lemma
-        in (
-            "counterpart",
-            "counterparts",
-            "envoy",
-            "envoys",
-            "ambassador",
-            "ambassadors",
-            "delegation",
-            "chair",
-        )
-    )
-
-
 def _listed_as_group(sent, person: Person) -> bool:
     """A list of names after a plural title ("Co-chairs A, B and C") is one group met together."""
     doc = sent.doc
@@ -184,33 +57,38 @@ def _listed_as_group(sent, person: Person) -> bool:
         (m for m in person.mentions if sent.start_char <= m.start < sent.end_char), key=lambda m: m.start
     )
     before = [t for t in doc[sent.start : sent.end] if t.idx < mention.start][-2:]
-    return any(_title_word(t) and (t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("s")) for t in before)
+    return any(title_word(t) and (t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("s")) for t in before)
 
 
 def encounter_in(sent, people: list[Person]) -> Encounter | None:
     """The encounter a sentence tells, read from the parse, or None when it tells none."""
     if not any(sent.start_char <= m.start < sent.end_char for p in people for m in p.mentions):
         return None
-    trigger = _trigger(sent)
-    if trigger is None or (planned(sent) and not _told_as_past(trigger)):
+    trigger = meeting_trigger(sent)
+    if trigger is None or (planned(sent) and not told_as_past(trigger)):
         return None
-    acting, met = _side_positions(trigger)
+    acting, met = side_positions(trigger)
     present = people_in(sent.start_char, sent.end_char, people, doc_text(sent.doc))
     found = Encounter(sentence=sent)
     for person in present:
         starts = {m.start for m in person.mentions if sent.start_char <= m.start < sent.end_char}
         if starts & acting:
             found.actors.append(person)
-        elif starts & met:
-            mention = min(m for m in starts if m in met)
+        elif starts:
+            mention = min((m for m in starts if m in met), default=min(starts))
             end = next(m.end for m in person.mentions if m.start == mention)
-            head = _name_head(sent.doc, mention, end)
-            if head is not None and met_directly(trigger, head):
+            head = name_head(sent.doc, mention, end)
+            if head is None:
+                continue
+            if (mention in met and met_directly(trigger, head)) or names_titled_object(
+                trigger, head, mention
+            ):
                 found.counterparts.append(person)
     if not found.counterparts:
         return None
     if not found.actors:  # "The Secretary-General met today with ...": the title stands for its holder
-        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        owner = ("nsubj", "poss") if trigger.pos_ == "NOUN" else ("nsubj",)
+        subject = next((c for c in trigger.children if c.dep_ in owner), None)
         if subject is not None and subject.pos_ != "PRON":
             words = list(subject.subtree)
             phrase = subject.doc[words[0].i : words[-1].i + 1].text
@@ -228,14 +106,17 @@ def _split_list(encounter: Encounter) -> bool:
     text = encounter.sentence.text
     if _TOGETHER.search(text) or _listed_as_group(encounter.sentence, encounter.counterparts[0]):
         return False
-    countries = {p.country for p in encounter.counterparts if p.country}
+    known = [p for p in encounter.counterparts if p.country]
+    countries = {p.country for p in known}
     actor_countries = {p.country for p in encounter.actors if p.country}
     if _SEVERAL.search(text):
         return True
+    # each of a different country (one of three or more may be of a country the text names oddly)
     return (
         len(countries) >= 2
         and not (countries & actor_countries)
-        and len(countries) == len(encounter.counterparts)
+        and len(countries) == len(known)
+        and len(known) >= max(2, len(encounter.counterparts) - 1)
     )
 
 
@@ -267,9 +148,16 @@ def split_encounters(
             ):
                 continue  # told again ("Onyeama also received ... Cui Jianchun, today")
             pieces.append((actors, group, encounter.sentence))
+    told = {id(p) for actors, group, _ in pieces for p in actors + group}
+    own = _meeting_of_its_own(main, pieces, told)
     if len(pieces) < 2 and (main.people or not pieces):
-        for actor in encounters[0].titled if encounters and len(main.people) < 2 else []:
-            if actor not in main.people:  # named only by title in the sentence of meeting
+        # the one acting, named only by title in the sentence of meeting, when the meeting has
+        # no other acting person: everyone in it is one they met
+        told = [e for e in encounters if e.titled][:1]
+        for encounter in told:
+            actor = encounter.titled[0]
+            acting = any(p in e.actors for e in encounters for p in main.people)
+            if actor not in main.people and (len(main.people) < 2 or not acting):
                 main.people.insert(0, actor)
         return drafts
     out = []
@@ -283,10 +171,11 @@ def split_encounters(
         )
         out.append(draft)
     # people said to attend go with the first encounter, or with each when told at each before
-    told = {id(p) for actors, group, _ in pieces for p in actors + group}
+    if own:  # "A and B met on Friday ... B also met C": A and B's meeting comes first
+        out.insert(0, MeetingDraft(sentences=main.sentences, people=own, date=main.date))
     everywhere = [p for p in main.people if len(drafts) > 1 and all(p in d.people for d in drafts[1:])]
     for person in main.people:
-        if id(person) in told:
+        if id(person) in told or person in own:
             continue
         for draft in out if person in everywhere else out[:1]:
             if person not in draft.people:
@@ -295,3 +184,28 @@ def split_encounters(
         if all(not set(map(id, extra.people)) <= set(map(id, d.people)) for d in out):
             out.append(extra)
     return out
+
+
+def _meeting_of_its_own(main: MeetingDraft, pieces, told: set[int]) -> list[Person]:
+    """The people of the release's first meeting sentence when it tells a meeting the parse did
+    not read as an encounter, before all encounters, between two or more people no encounter
+    names: theirs is a meeting of its own, not people attending the first encounter."""
+    if not main.sentences or not pieces:
+        return []
+    first = main.sentences[0]
+    if first.start_char >= min(sent.start_char for _, _, sent in pieces) or first in {
+        s for _, _, s in pieces
+    }:
+        return []
+    named = [
+        p
+        for p in main.people
+        if id(p) not in told
+        and any(first.start_char <= m.start < first.end_char and not m.in_speech for m in p.mentions)
+    ]
+    others = [
+        p
+        for p in main.people
+        if id(p) in told and any(first.start_char <= m.start < first.end_char for m in p.mentions)
+    ]
+    return named + others if len(named + others) >= 2 and named else []

@@ -17,6 +17,7 @@ from .episodes import split_encounters
 from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import dateline_city, find_place, visitors
+from .presence import names_a_thing, only_asks
 from .reported import reported_statements
 from .roles import country_from_titles, describe_people, title_country
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
@@ -112,7 +113,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     people = [
         p
         for p in group_people(mentions, text, MAX_ANALYSED_CHARS)
-        if not _names_organization(p, organizations)
+        if not _names_organization(p, organizations) and not names_a_thing(p, doc, text)
     ]
     mark_speech(people, block_spans)
     describe_people(people, text)
@@ -140,11 +141,17 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
 
     drafts = find_meetings(body, people, title_sentence, result.published)
     drafts = split_encounters(drafts, body, people, result.published)
-    speakers = [f.person for f in direct]
-    if not drafts and len({id(p) for p in speakers}) >= 2:
-        # a transcript of people speaking in turn: they were together
+    speakers = [f.person for f in direct if not only_asks(f.person, direct, text)]
+    heading = [s for s in [title_sentence] + body[:1] if s is not None and not _inside(s.start_char, speech)]
+    if direct:  # the heading of a transcript ends where the first speech begins
+        heading = [s for s in heading if s.start_char < min(f.start for f in direct)]
+    announced = [p for s in heading for p in people_in(s.start_char, s.end_char, people) if p.role]
+    if not drafts and len({id(p) for p in speakers + announced}) >= 2 and speakers:
+        # a transcript of people speaking in turn (and those its heading names): they were together
         drafts = [
-            transcript_meeting(speakers, title_sentence or (body[0] if body else None), result.published)
+            transcript_meeting(
+                speakers + announced, title_sentence or (body[0] if body else None), result.published
+            )
         ]
     if drafts:
         for person in speakers:

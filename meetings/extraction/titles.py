@@ -145,7 +145,7 @@ MEETING_VERBS = {
 MEETING_NOUNS = {
     "meeting", "talks", "talk", "conversation", "call", "visit", "audience", "reception",
     "negotiations", "consultations", "discussion", "discussions", "dinner", "lunch", "breakfast",
-    "ceremony", "session", "summit", "encounter", "interview", "credentials", "credential", "conference", "videoconference", "teleconference",
+    "ceremony", "session", "summit", "encounter", "interview", "credentials", "credential", "credence", "conference", "videoconference", "teleconference",
 }  # fmt: skip
 
 # Words that say someone else was there too.
