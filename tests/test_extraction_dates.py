@@ -150,3 +150,20 @@ def test_the_date_of_a_later_update_is_not_the_publication_date():
         "Joint statement\n\n02 Jun. 2021 -\nUpdated: 03 Jun. 2021 09:55\n\nThe ministers met.\n"
     )
     assert found is not None and found[0] == date(2021, 6, 2)
+
+
+def test_a_story_dateline_after_its_city_beats_a_site_header_date():
+    text = "Sat. Mar 4th, 2024\n\nGeneva, 12/02/2022\n\nOn 11 February, the Envoy met the Minister."
+    assert find_date_line(text)[0] == date(2022, 2, 12)
+
+
+def test_a_weekday_before_a_date_is_no_city():
+    text = "Thursday, 3 March 2022\n\nVienna, 1 March 2022\n\nThe talks."
+    assert find_date_line(text)[0] == date(2022, 3, 1)
+    assert find_date_line("Thursday, 3 March 2022\n\nThe talks.")[0] == date(2022, 3, 3)
+
+
+@pytest.mark.parametrize("line", ["2021年7月9日", "2021년 7월 9일", "2021 оны 7 сарын 9"])
+def test_year_month_day_written_with_unit_words(line):
+    assert parse_date(line) == date(2021, 7, 9)
+    assert find_date_line(f"Headline\n\n{line}\n\nThe talks.")[0] == date(2021, 7, 9)

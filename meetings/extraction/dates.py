@@ -45,6 +45,8 @@ _DATE = re.compile(
     r"|{d4}(?:\s+of)?\s+{m4}(?:,?\s+|\s*/\s*){y4}"
     # December 3, 2019; Apr. 19 2024; Sept. 22, 2013
     r"|{m5}\s+{d5},?\s+{y5}"
+    # year, month and day with unit words: 2016年4月15日, 2016년 4월 15일, 2016 оны 4 сарын 15
+    r"|{y8}\s*(?:年|년|оны)\s*(?P<m8>[01]?\d)\s*(?:月|월|сарын)\s*(?P<d8>[0-3]?\d)(?!\d)\s*(?:日|일)?"
     # yearless: 3 December; December 3; Dec. 3
     r"|{d6}(?:\s+of)?\s+{m6}"
     r"|{m7}\s+{d7}"
@@ -60,6 +62,7 @@ _DATE = re.compile(
         m5=_MONTH.format("m5"),
         d5=_DAY.format("d5"),
         y5=_YEAR.format("y5"),
+        y8=_YEAR.format("y8"),
         d6=_DAY.format("d6"),
         m6=_MONTH.format("m6"),
         m7=_MONTH.format("m7"),
@@ -84,13 +87,13 @@ def _found_dates(text: str):
     """Yield (year or None, month, day, start, end) for every date-like phrase, in order."""
     for match in _DATE.finditer(text or ""):
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        year = next((int(groups[k]) for k in ("y1", "y2", "y3", "y4", "y5") if k in groups), None)
+        year = next((int(groups[k]) for k in ("y1", "y2", "y3", "y4", "y5", "y8") if k in groups), None)
         if "a2" in groups:
             first, second = int(groups["a2"]), int(groups["b2"])
             day, month = (second, first) if second > 12 >= first else (first, second)
         else:
-            month_key = next(k for k in ("m1", "m3", "m4", "m5", "m6", "m7") if k in groups)
-            day_key = next(k for k in ("d1", "d3", "d4", "d5", "d6", "d7") if k in groups)
+            month_key = next(k for k in ("m1", "m3", "m4", "m5", "m6", "m7", "m8") if k in groups)
+            day_key = next(k for k in ("d1", "d3", "d4", "d5", "d6", "d7", "d8") if k in groups)
             month_text = groups[month_key]
             month = int(month_text) if month_text.isdigit() else _MONTH_BY_NAME[month_text.lower()]
             day = int(groups[day_key])
@@ -144,6 +147,18 @@ def _is_date_line(line: str, start: int, end: int) -> bool:
     return len(rest) <= 60 or len(before) <= 40
 
 
+_CITY_BEFORE = re.compile(r"\s*(?P<city>[A-Z][A-Za-z.'’ -]{1,30}),\s*$")
+
+
+def _is_dateline(before: str) -> bool:
+    """Whether a date follows a city, as a story's dateline does ("Brussels, 19/06/2021"),
+    rather than standing alone as a site's header often does ("Fri. Jun 2nd, 2023")."""
+    match = _CITY_BEFORE.fullmatch(before)
+    return bool(match) and match.group("city").strip(" .").lower() not in WEEKDAYS + _WEEKDAY_ABBREVIATIONS
+
+
+_WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+
 _UPDATED = re.compile(
     r"\b(?:updated|modified|edited|revised|mis à jour|actualizado|aktualisiert)\b[^\d]{0,15}$", re.IGNORECASE
 )
@@ -156,8 +171,9 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
     opens a dateline ("06 April 2016, 23:50", "Press release 04 December 2019",
     "# 10 May 2021 22:04 (UTC +04:00)", "Baku, December 3 (AZERTAC)"), not one inside a sentence
     ("On February 5, 2019, the Ambassador ..."). A line that also gives a time of day wins over
-    one that does not (sites often print today's date in their page header). A dateline without
-    a year takes it from the nearest full date of the document's top.
+    one that does not (sites often print today's date in their page header), and a dateline
+    after a city ("Brussels, 19/06/2021") wins over both. A dateline without a year takes it
+    from the nearest full date of the document's top.
     """
     candidates = []  # (has_time, order, year, month, day, start, end)
     offset, seen = 0, 0
@@ -175,15 +191,26 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
                 has_time = bool(
                     _TIME.search(line[end : end + 20]) or _TIME.search(line[max(0, start - 12) : start])
                 )
+                dateline = _is_dateline(line[:start])
                 candidates.append(
-                    (has_time, len(candidates), year, month, day, line_start + start, line_start + end)
+                    (
+                        dateline,
+                        has_time,
+                        len(candidates),
+                        year,
+                        month,
+                        day,
+                        line_start + start,
+                        line_start + end,
+                    )
                 )
     if not candidates:
         return None
-    full_years = [c[2] for c in candidates if c[2]] or [
-        y for y, _, _, s, _ in _found_dates(text[:max_chars]) if y and s >= candidates[0][5]
+    full_years = [c[3] for c in candidates if c[3]] or [
+        y for y, _, _, s, _ in _found_dates(text[:max_chars]) if y and s >= candidates[0][6]
     ]
-    for _has_time, _, year, month, day, start, end in sorted(candidates, key=lambda c: (not c[0], c[1])):
+    ranked = sorted(candidates, key=lambda c: (not c[0], not c[1], c[2]))
+    for _dateline, _has_time, _, year, month, day, start, end in ranked:
         year = year or (full_years[0] if full_years else None)
         found = _make(year, month, day) if year else None
         if found:
