@@ -131,3 +131,14 @@ def test_a_guest_glad_to_be_back_in_a_city_places_the_meeting_there(extractor):
     )
     meeting = extractor.extract(text, "back.txt")["meetings"][0]
     assert (meeting["city"], meeting["country"]) == ("Oslo", "NO")
+
+
+def test_where_someone_goes_next_is_not_where_they_met(extractor):
+    text = (
+        "2023-05-02\n\nAmbassador Karl Brandt held a meeting with Foreign Secretary Manuel Ortega today.\n\n"
+        "An official said the meeting came before the Foreign Secretary leaves for Vienna on Friday "
+        "and then to Geneva.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "next.txt"))
+    assert meeting["city"] not in ("Vienna", "Geneva")
+    assert all(p["country"] not in ("AT", "CH") for p in meeting["participants"])

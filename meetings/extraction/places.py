@@ -158,13 +158,17 @@ def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
         (m for m in _IN_PLACE.finditer(sent.text)),
         key=lambda m: not m.group(0).lower().startswith(("in ", "at ")),
     )
-    prepositional = [m.group("place") for m in prepositional]
+    # in a sentence merely about the meeting, "to X" is where someone goes next, not where they met
+    prepositional = [
+        m.group("place") for m in prepositional if wide or not m.group(0).lower().startswith(("to ", "to\t"))
+    ]
     entities = [
         e.text
         for e in sent.ents
         if e.label_ in ("GPE", "LOC", "FAC")
         and not re.search(r"\bfrom\s+(the\s+)?$", text[max(0, e.start_char - 12) : e.start_char])
         and not _metonymy(e)
+        and not _destination(e)
         and e.start_char >= sent.start_char + dateline_end
     ]  # a city someone comes "from" is not where they meet; "Stockholm still needed" is its government
     for name in prepositional + entities:
@@ -176,6 +180,24 @@ def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
         if city_state(place) and not match.group(0).lower().startswith("to"):
             return place, city_state(place)
     return None
+
+
+_DEPARTING = ("leave", "depart", "head", "fly", "proceed", "travel", "continue", "go")
+
+
+def _destination(entity) -> bool:
+    """Whether a place is where someone goes next: "before he leaves for Geneva", "then
+    travels on to Paris", "and then to Geneva" after a departure."""
+    root = entity.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("for", "to"):
+        return False
+    verb = prep.head
+    while verb.dep_ in ("conj", "prep", "advmod") and verb.head.i != verb.i and verb.pos_ != "VERB":
+        verb = verb.head
+    return verb.lemma_.lower() in _DEPARTING
 
 
 # A capital as the subject or owner ("Stockholm still needed to act", "Ankara's demands") stands
