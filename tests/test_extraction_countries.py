@@ -155,3 +155,12 @@ def test_an_apposition_ends_before_who(extractor):
     )
     people = {p["name"]: p for p in extractor.extract(text, "who.txt")["people"]}
     assert people["Tomas Berg"]["country"] == "CL"
+
+
+def test_a_country_named_with_and_stays_whole_before_a_counterpart(extractor):
+    text = (
+        "2021-07-23\n\nMinister Rosa Vidal of Peru held a meeting with her Trinidad and Tobago’s "
+        "counterpart, Karl Brandt, in Lima.\n"
+    )
+    people = {p["name"]: p for m in extractor.extract(text, "and.txt")["meetings"] for p in m["participants"]}
+    assert people["Karl Brandt"]["country"] == "TT"

@@ -49,6 +49,15 @@ def title_head(role: str | None) -> str | None:
     return None
 
 
+def _country_with_and(tokens, index: int) -> bool:
+    """Whether the "and" at ``index`` is inside a country's name ("Trinidad and Tobago",
+    "Bosnia and Herzegovina")."""
+    if index + 1 >= len(tokens):
+        return False
+    following = re.sub(r"[’']s$", "", tokens[index + 1].group())
+    return bool(find_country(f"{tokens[index - 1].group()} and {following}"))
+
+
 def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
     """The run of title-like words just before a name ("the Ambassador of the United Mexican
     States to Azerbaijan"), with its start offset; stops at punctuation or an ordinary word."""
@@ -64,7 +73,12 @@ def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
         stem = re.sub(r"[’']s$", "", word)
         if _HEADLINE_VERB.fullmatch(word):
             break  # "Foreign Secretary Meets US Secretary of State": a headline's verb ends the title
-        if low == "and" and index > 0 and find_country(tokens[index - 1].group()):
+        if (
+            low == "and"
+            and index > 0
+            and find_country(tokens[index - 1].group())
+            and not _country_with_and(tokens, index)
+        ):
             break  # "Minister A of Sweden and Foreign Minister B": the title of B starts after "and"
         if word[:1].isupper() or low in _GLUE or low in _LOWER_TITLE_WORDS or word in "-–":
             keep = index
