@@ -164,3 +164,12 @@ def test_a_country_named_with_and_stays_whole_before_a_counterpart(extractor):
     )
     people = {p["name"]: p for m in extractor.extract(text, "and.txt")["meetings"] for p in m["participants"]}
     assert people["Karl Brandt"]["country"] == "TT"
+
+
+def test_an_apposition_may_hold_an_acronym_in_brackets(extractor):
+    text = (
+        "2021-07-23\n\nForeign Minister Ivan Petrov met with Karl Brandt, Austrian foreign minister and "
+        "current Council of the Region (CR) chair, in Moscow.\n"
+    )
+    people = {p["name"]: p for m in extractor.extract(text, "acr.txt")["meetings"] for p in m["participants"]}
+    assert people["Karl Brandt"]["country"] == "AT"

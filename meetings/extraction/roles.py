@@ -14,7 +14,8 @@ _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _GLUE = {"of", "the", "for", "and", "to", "in", "on", "’s", "'s", "his", "her"}
 _LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart", "counterparts"}
 _APPOSITION = re.compile(
-    r"^,[ \t]+(?P<app>[^,;:()“”\"\n]{3,120}?)[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$|[ \t]+(?:who|which)\b)"
+    r"^,[ \t]+(?P<app>(?:[^,;:()“”\"\n]|\([A-Z]{2,10}\)){3,120}?)"  # "(OSCE)" may stand inside
+    r"[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$|[ \t]+(?:who|which)\b)"
 )
 # An apposition whose title runs on over commas to its country: ", Minister of Foreign Affairs,
 # Trade and Worship of Argentina, and ..." (up to a comma before a word in lower case).
