@@ -173,3 +173,14 @@ def test_an_apposition_may_hold_an_acronym_in_brackets(extractor):
     )
     people = {p["name"]: p for m in extractor.extract(text, "acr.txt")["meetings"] for p in m["participants"]}
     assert people["Karl Brandt"]["country"] == "AT"
+
+
+def test_a_title_before_courtesy_words_between_commas_still_gives_the_country(extractor):
+    text = (
+        "2021-07-23\n\nThe Minister of Trade of the Republic of Chile, Her Excellency, Ms Rosa Vidal "
+        "received Mr Karl Brandt, Minister of Foreign Affairs of Austria.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "courtesy.txt")["meetings"] for p in m["participants"]
+    }
+    assert (people["Rosa Vidal"]["country"], people["Rosa Vidal"]["role"]) == ("CL", "Minister of Trade")

@@ -216,7 +216,14 @@ def describe_people(people: list[Person], text: str) -> None:
                 _, phrase = left_phrase(text, lead, floor)
             comma = re.search(r",\s*$", text[max(floor, lead - 3) : lead])
             if not phrase and comma:  # "the Ambassador of Indonesia to Australia, (H.E.) Kristiarto Legowo"
-                _, phrase = left_phrase(text, text.rindex(",", 0, lead), floor)
+                cut = text.rindex(",", 0, lead)
+                _, phrase = left_phrase(text, cut, floor)
+                courtesy = _HONORIFIC.fullmatch(phrase + " ") if phrase else None
+                if courtesy and re.search(
+                    r",\s*$", text[max(floor, cut - len(phrase) - 4) : cut - len(phrase)]
+                ):
+                    # "... of the Republic of South Africa, Her Excellency, Ms X": past the courtesy
+                    _, phrase = left_phrase(text, text.rindex(",", 0, cut - len(phrase)), floor)
             role, country = split_title(phrase)
             if phrase and title_head(role) in _MILITARY_RANKS:
                 role, country = _office_before_rank(text, phrase_start, floor, role, country)
