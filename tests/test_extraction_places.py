@@ -142,3 +142,13 @@ def test_where_someone_goes_next_is_not_where_they_met(extractor):
     meeting = only_meeting(extractor.extract(text, "next.txt"))
     assert meeting["city"] not in ("Vienna", "Geneva")
     assert all(p["country"] not in ("AT", "CH") for p in meeting["participants"])
+
+
+@pytest.mark.parametrize("verb", ["hosted", "welcomed"])
+def test_a_host_named_by_title_before_the_name_places_the_meeting_in_the_hosts_country(extractor, verb):
+    text = (
+        f"2023-05-02\n\nThe Minister of Trade of Chile, Ms Rosa Vidal, {verb} Mr Karl Brandt, "
+        "Minister of Foreign Affairs of Austria, for talks on trade.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "host.txt"))
+    assert meeting["country"] == "CL"

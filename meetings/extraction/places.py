@@ -108,15 +108,17 @@ def _country_stated(sentences) -> str | None:
 
 
 def _host_country(draft: MeetingDraft) -> str | None:
-    """The country of whoever "received" or "hosted" the guest: the meeting was at home."""
+    """The country of whoever "received", "hosted" or "welcomed" the guest: the meeting was at
+    home. The subject may be a title before the name ("the Minister of X, Ms Y, hosted ...")."""
     for sent in draft.sentences:
         for token in sent:
-            if token.lemma_.lower() in ("receive", "host") and token.pos_ == "VERB":
+            if token.lemma_.lower() in ("receive", "host", "welcome") and token.pos_ == "VERB":
                 subjects = [c for c in token.children if c.dep_ == "nsubj"]
                 if not subjects:
                     continue
+                first, last = subjects[0].left_edge.idx, subjects[0].right_edge.idx
                 for person in draft.people:
-                    if person.country and any(m.start <= subjects[0].idx < m.end for m in person.mentions):
+                    if person.country and any(first <= m.start <= last for m in person.mentions):
                         return person.country
     return None
 
