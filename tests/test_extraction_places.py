@@ -152,3 +152,22 @@ def test_a_host_named_by_title_before_the_name_places_the_meeting_in_the_hosts_c
     )
     meeting = only_meeting(extractor.extract(text, "host.txt"))
     assert meeting["country"] == "CL"
+
+
+def test_meeting_a_guest_at_ones_own_residence_is_at_home(extractor):
+    text = (
+        "2023-05-02\n\nChilean Trade Minister Rosa Vidal met Austrian Foreign Minister Karl Brandt at her "
+        "official Casa Azul residence on Tuesday.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "residence.txt"))
+    assert meeting["country"] == "CL"
+
+
+def test_a_host_whose_country_only_the_document_gives_still_places_the_meeting(extractor):
+    text = (
+        "2023-05-02\n\nPresident Rosa Vidal met Austrian Foreign Minister Karl Brandt at her official "
+        "residence on Tuesday.\n\nThe President said Chile valued its ties. Chile and Austria will "
+        "sign an agreement, and Chile will host a forum.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "late-host.txt"))
+    assert meeting["country"] == "CL"

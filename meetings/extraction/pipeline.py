@@ -16,7 +16,7 @@ from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people
 from .episodes import split_encounters
 from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
-from .places import dateline_city, find_place, visitors
+from .places import dateline_city, find_place, host_country, visitors
 from .reported import reported_statements
 from .roles import country_from_titles, describe_people, title_country
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
@@ -183,6 +183,10 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
         home[1] if home else None,
         text[:MAX_ANALYSED_CHARS],
     )
+
+    for draft in drafts:  # a host whose country only the whole document gave: at home after all
+        if draft.kind == "in_person" and draft.city is None and draft.country is None:
+            draft.country = host_country(draft)
 
     statements = sorted(direct + quotes + reported, key=lambda f: f.start)
     for draft in drafts:

@@ -74,7 +74,7 @@ def find_place(
             code = find_country(match.group("place"))
             if code:
                 return None, code
-    host = _host_country(draft)
+    host = host_country(draft)
     if host:
         return None, host
     for start, end in narrative:
@@ -107,12 +107,20 @@ def _country_stated(sentences) -> str | None:
     return None
 
 
-def _host_country(draft: MeetingDraft) -> str | None:
-    """The country of whoever "received", "hosted" or "welcomed" the guest: the meeting was at
-    home. The subject may be a title before the name ("the Minister of X, Ms Y, hosted ...")."""
+# "met the minister at his official residence": the subject is at home
+_OWN_RESIDENCE = re.compile(
+    r"\b(?:at|in)\s+(?:his|her)\s+(?:own\s+|official\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:residence|office|palace)\b"
+)
+
+
+def host_country(draft: MeetingDraft) -> str | None:
+    """The country of whoever "received", "hosted" or "welcomed" the guest, or met them "at his
+    official residence": the meeting was at home. The subject may be a title before the name
+    ("the Minister of X, Ms Y, hosted ...")."""
     for sent in draft.sentences:
         for token in sent:
-            if token.lemma_.lower() in ("receive", "host", "welcome") and token.pos_ == "VERB":
+            at_home = token.dep_ == "ROOT" and _OWN_RESIDENCE.search(sent.text)
+            if (token.lemma_.lower() in ("receive", "host", "welcome") or at_home) and token.pos_ == "VERB":
                 subjects = [c for c in token.children if c.dep_ == "nsubj"]
                 if not subjects:
                     continue
