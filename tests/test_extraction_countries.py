@@ -184,3 +184,15 @@ def test_a_title_before_courtesy_words_between_commas_still_gives_the_country(ex
         p["name"]: p for m in extractor.extract(text, "courtesy.txt")["meetings"] for p in m["participants"]
     }
     assert (people["Rosa Vidal"]["country"], people["Rosa Vidal"]["role"]) == ("CL", "Minister of Trade")
+
+
+def test_a_headline_naming_an_event_in_the_meetings_city_leaves_nobody_at_home(extractor):
+    text = (
+        "Trade Minister Vidal meets ministers at Vienna energy forum\n\n2023-05-02\n\n"
+        "Trade Minister Rosa Vidal met Karl Brandt in Vienna on Tuesday.\n\n"
+        "Chile and its partners discussed energy. Chile will host the next round.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "forum.txt")["meetings"] for p in m["participants"]
+    }
+    assert people["Rosa Vidal"]["country"] != "AT"

@@ -18,12 +18,17 @@ from .people import Person
 from .roles import resolve_reference, title_country, title_head
 
 
-def fill_countries(drafts, guests=None, home: str | None = None, text: str = "") -> None:
+def fill_countries(
+    drafts, guests=None, home: str | None = None, text: str = "", title: str | None = None
+) -> None:
     """Country of participants the text gives none for: the person they assist ("assistant to
     the Ambassador"), the dateline's or the document's own country, else the meeting's country
-    for officials of no international body."""
+    for officials of no international body. A meeting at an event (told in its own sentences,
+    or by a headline naming the event in the meeting's city) has nobody at home."""
     everyone = [p for d in drafts for p in d.people]
     multilateral = {(d.city, d.country) for d in drafts if at_multilateral_event(d)}
+    if title and _EVENT.search(_OWN_SUMMITS.sub("", title.lower())):
+        multilateral |= {(d.city, d.country) for d in drafts if d.city and d.city in title}
     # the host's counterpart in one meeting is a guest in the others too
     guests_anywhere = {
         id(person)
@@ -135,17 +140,17 @@ def _has_counterpart(person: Person, draft) -> bool:
     )
 
 
+# two people before journalists, two leaders' own summit: no event of many
+_OWN_SUMMITS = re.compile(r"\b(?:press|news) conference\b|\b(?:their|bilateral|two-way) summit\b")
+_EVENT = re.compile(
+    r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"
+    r"|\bministers['’]? meeting\b"
+)
+
+
 def at_multilateral_event(draft) -> bool:
     text = " ".join(s.text for s in draft.sentences).lower()
-    text = re.sub(r"\b(?:press|news) conference\b", "", text)  # two people before journalists
-    text = re.sub(r"\b(?:their|bilateral|two-way) summit\b", "", text)  # two leaders' own summit
-    return bool(
-        re.search(
-            r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"
-            r"|\bministers['’]? meeting\b",
-            text,
-        )
-    )
+    return bool(_EVENT.search(_OWN_SUMMITS.sub("", text)))
 
 
 def affiliate(people: list[Person], organizations: list[dict]) -> None:

@@ -182,6 +182,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
         visitors(([title_sentence] if title_sentence else []) + body, people, participants),
         home[1] if home else None,
         text[:MAX_ANALYSED_CHARS],
+        result.title,
     )
 
     for draft in drafts:  # a host whose country only the whole document gave: at home after all
