@@ -123,6 +123,8 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             continue  # "the Peace Formula meeting": a lone word that ends another name
         if " " not in text[start:end].strip() and _ends_place_name(text, start, end):
             continue  # "Sri Lanka", "Costa Rica": a lone word that ends a country's or city's name
+        if _names_venue(text, start, end):
+            continue  # "at his Ikh Tenger residence", "at the Eternal Flame", "at Blair House"
         start = _trim_lead(doc, text, start, end)
         written = text[start:end]
         if "\n" in written:
@@ -173,6 +175,15 @@ def _after_other_capital(text: str, start: int) -> bool:
         or _is_place_word(match.group(1))
         or word in {"a", "an"}
     )
+
+
+def _names_venue(text: str, start: int, end: int) -> bool:
+    """Whether the words name a building or monument: a venue noun ends them or follows them
+    ("the Ikh Tenger residence", "the Eternal Flame")."""
+    words = text[start:end].split()
+    following = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 20])
+    last = fold(words[-1]) if words else ""
+    return last in titles.VENUE_NOUNS or bool(following and fold(following.group(1)) in titles.VENUE_NOUNS)
 
 
 def _ends_place_name(text: str, start: int, end: int) -> bool:
