@@ -196,3 +196,15 @@ def test_a_headline_naming_an_event_in_the_meetings_city_leaves_nobody_at_home(e
         p["name"]: p for m in extractor.extract(text, "forum.txt")["meetings"] for p in m["participants"]
     }
     assert people["Rosa Vidal"]["country"] != "AT"
+
+
+def test_a_visitor_is_of_the_country_the_document_names_besides_the_one_visited(extractor):
+    text = (
+        "2022-09-16\n\nForeign Minister Rosa Vidal arrived in Hanoi on Thursday and was received by "
+        "Prime Minister Nguyen Van An.\n\nThe Prime Minister said Viet Nam wished to deepen its "
+        "partnership with Chile. Minister Vidal noted that Chile was one of Viet Nam's partners.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "visitor.txt")["meetings"] for p in m["participants"]
+    }
+    assert people["Rosa Vidal"]["country"] == "CL"

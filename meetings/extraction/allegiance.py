@@ -70,7 +70,9 @@ def fill_countries(
                 None,
             ) or document_country(
                 text,
-                {p.country for p in everyone if p is not person and p.country},
+                # a visitor is not of the country visited, whoever else is known there yet
+                {p.country for p in everyone if p is not person and p.country}
+                | ({draft.country} if draft.country and draft.country in visited else set()),
                 least=2 if person.role and person is draft.people[0] else 3,
             )
             if (
