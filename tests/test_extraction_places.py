@@ -171,3 +171,22 @@ def test_a_host_whose_country_only_the_document_gives_still_places_the_meeting(e
     )
     meeting = only_meeting(extractor.extract(text, "late-host.txt"))
     assert meeting["country"] == "CL"
+
+
+def test_a_headline_saying_where_the_talks_were_places_them(extractor):
+    text = (
+        "Vidal and Brandt hold talks in Vientiane\n\n2024-07-25\n\n"
+        "Foreign Minister Rosa Vidal of Chile held talks with Foreign Minister Karl Brandt of Austria "
+        "on the sidelines of the regional ministerial meetings.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "headline.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Vientiane", "LA")
+
+
+def test_a_capital_standing_for_its_government_in_a_headline_is_no_place(extractor):
+    text = (
+        "Vienna says it is ready for talks in principle\n\n2024-07-25\n\n"
+        "Foreign Minister Rosa Vidal of Chile spoke by phone with Foreign Minister Karl Brandt of Austria.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "headline2.txt"))
+    assert meeting["city"] is None

@@ -170,7 +170,9 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
         heading = [title_sentence] if title_sentence is not None and draft is drafts[0] else []
         draft.kind = meeting_kind(draft.sentences + heading)  # "Readout of the President's Call with ..."
         if draft.kind == "in_person":
-            draft.city, draft.country = find_place(draft, body, text, body_start, narrative, speech)
+            draft.city, draft.country = find_place(
+                draft, body, text, body_start, narrative, speech, title_sentence
+            )
     for draft in drafts:
         for person in draft.people:
             same_role = [p for p in draft.people if p.role == person.role]

@@ -31,11 +31,12 @@ _WELCOME = re.compile(
 
 
 def find_place(
-    draft: MeetingDraft, sentences, text: str, body_start: int, narrative, speech=()
+    draft: MeetingDraft, sentences, text: str, body_start: int, narrative, speech=(), heading=None
 ) -> tuple[str | None, str | None]:
     """(city, country) where a meeting took place: a city named in its sentences or the
-    sentences about the meeting, a landmark, the dateline, a destination ("visit to Kazakhstan"),
-    the host's country when someone "received" a guest."""
+    sentences about the meeting, a landmark, the headline ("hold talks in Vientiane"), the
+    dateline, a destination ("visit to Kazakhstan"), the host's country when someone "received"
+    a guest."""
     about = list(draft.sentences) + [
         s
         for s in sentences
@@ -50,6 +51,9 @@ def find_place(
         city = event_city(sent.text)
         if city:
             return city
+    city = _headline_city(heading)
+    if city:
+        return city
     city = dateline_city(text, body_start)
     stated = _country_stated(about)
     if stated and (city is None or city[1] != stated):
@@ -90,6 +94,24 @@ def find_place(
         if title_head(person.role) in titles.HEAD_OF_STATE | titles.HEAD_OF_GOVERNMENT and person.country:
             return None, person.country
     return None, None
+
+
+_HEADLINE_MEETING = re.compile(r"\b(?:talks|meets?|met|meeting|receives?|hosts?|visits?)\b", re.IGNORECASE)
+
+
+def _headline_city(heading) -> tuple[str, str] | None:
+    """A city the headline says the meeting was "in" or "at": "Lavrov and Wang hold talks in
+    Vientiane" (a city after a verb of meeting, not one standing for its government)."""
+    if heading is None or not _HEADLINE_MEETING.search(heading.text):
+        return None
+    for match in re.finditer(
+        r"\b(?:in|at)\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})", heading.text
+    ):
+        if _HEADLINE_MEETING.search(heading.text[: match.start()]):
+            found = _as_city(match.group("place"))
+            if found:
+                return found
+    return None
 
 
 _STATED_IN = re.compile(
