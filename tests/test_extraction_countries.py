@@ -208,3 +208,15 @@ def test_a_visitor_is_of_the_country_the_document_names_besides_the_one_visited(
         p["name"]: p for m in extractor.extract(text, "visitor.txt")["meetings"] for p in m["participants"]
     }
     assert people["Rosa Vidal"]["country"] == "CL"
+
+
+def test_a_title_does_not_reach_back_past_a_sentence_ending_in_an_acronym(extractor):
+    text = (
+        "Prime Minister speaks with President of Austria\n\n2024-01-10\n\n"
+        "Prime Minister Rosa Vidal of Chile spoke with President Karl Brandt this afternoon. She welcomed "
+        "the talks on trade with the EFTA. President Brandt thanked Chile for its support.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "acronym.txt")["meetings"] for p in m["participants"]
+    }
+    assert (people["Karl Brandt"]["role"], people["Karl Brandt"]["country"]) == ("President", "AT")

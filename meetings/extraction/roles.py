@@ -63,8 +63,8 @@ def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
     """The run of title-like words just before a name ("the Ambassador of the United Mexican
     States to Azerbaijan"), with its start offset; stops at punctuation or an ordinary word."""
     begin = max(floor, start - 160, text.rfind("\n", 0, start) + 1)
-    for stop in re.finditer(r"(?<=[a-z]{3})[.!?]\s+(?=[A-Z])", text[begin:start]):
-        begin = begin + stop.end()  # not across the end of the previous sentence
+    for stop in re.finditer(r"(?:(?<=[a-z]{3})|(?<=[A-Z]{2}))[.!?]\s+(?=[A-Z])", text[begin:start]):
+        begin = begin + stop.end()  # not across the end of the previous sentence ("... to NATO. President")
     segment = text[begin:start]
     tokens = list(_WORD.finditer(segment))
     keep = len(tokens)
