@@ -190,3 +190,23 @@ def test_a_capital_standing_for_its_government_in_a_headline_is_no_place(extract
     )
     meeting = only_meeting(extractor.extract(text, "headline2.txt"))
     assert meeting["city"] is None
+
+
+def test_travelling_to_a_capital_named_by_its_adjective_places_the_talks_there(extractor):
+    text = (
+        "Minister visits Ukraine\n\n3 March 2024\n\nForeign Minister Rosa Vidal of Chile travelled to the "
+        "Ukrainian capital on Monday, where she held talks with Foreign Minister Ivan Koval of Ukraine.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "capital.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Kyiv", "UA")
+
+
+def test_a_hotel_named_like_a_town_is_not_that_town():
+    from meetings.extraction.places import _names_venue
+
+    assert _names_venue("They met at the Shangri-La Hotel on Friday.", "Shangri-La")
+    assert not _names_venue("They met at the official London residence in Carlton Gardens.", "London")
+
+
+def test_a_recurring_events_host_city_wins_over_a_town_in_its_name():
+    assert event_city("on the sidelines of the Shangri-La Dialogue") == ("Singapore", "SG")

@@ -153,11 +153,14 @@ def host_country(draft: MeetingDraft) -> str | None:
     return None
 
 
-_NATIONAL_CAPITAL = re.compile(r"\bin\s+the\s+(?P<nation>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+capital\b")
+_NATIONAL_CAPITAL = re.compile(
+    r"\b(?:in|to|at|arrived\s+in)\s+the\s+(?P<nation>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+capital\b"
+)
 
 
 def _capital_in(text: str) -> tuple[str, str] | None:
-    """ "in the Chinese capital": the capital city of the country named by its adjective."""
+    """ "in the Chinese capital", "travelled to the Ukrainian capital": the capital city of the
+    country named by its adjective."""
     for match in _NATIONAL_CAPITAL.finditer(text):
         code = find_country(match.group("nation"))
         country = country_by_code(code) if code else None
@@ -205,7 +208,7 @@ def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
     ]  # a city someone comes "from" is not where they meet; "Stockholm still needed" is its government
     for name in prepositional + entities:
         found = _as_city(name, wide)
-        if found:
+        if found and not _names_venue(sent.text, found[0]):
             return found
     for match in _IN_PLACE.finditer(sent.text):  # "talks in Singapore": a city-state is its own city
         place = match.group("place").strip(",.’'")
@@ -252,6 +255,16 @@ def _metonymy(entity) -> bool:
             head = head.head
         return not (head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "inside", "near"))
     return False
+
+
+def _names_venue(text: str, city: str) -> bool:
+    """Whether a city's name begins a building's in the sentence ("at the Shangri-La Hotel ...
+    the Shangri-La Dialogue"): the sentence is about the building, not the town. ("the official
+    London residence" is in London.)"""
+    following = [
+        m.group(1) for m in re.finditer(rf"\b{re.escape(city)}\b(?:[ \t]+([A-Za-z]+))?", text, re.IGNORECASE)
+    ]
+    return any(w and w.lower() in titles.NAMED_BUILDING_NOUNS for w in following)
 
 
 def _as_city(name: str, wide: bool = True) -> tuple[str, str] | None:

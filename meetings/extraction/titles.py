@@ -129,6 +129,10 @@ VENUE_NOUNS = {
     "flame", "mausoleum", "tomb", "cathedral", "mosque", "temple", "castle", "garden", "gardens",
 }  # fmt: skip
 
+# Nouns that end the name of a building named like a town ("the Shangri-La Hotel"); a town's
+# name before other venue nouns ("the official London residence") is still the town.
+NAMED_BUILDING_NOUNS = {"hotel", "resort", "arena", "stadium", "plaza", "mall", "tower", "towers"}
+
 PARTY_LABELS = {"democrat", "republican", "independent", "conservative", "liberal", "socialist", "labour"}
 
 # Name particles that belong inside a name ("Muqrin bin Abdulaziz", "Marcelo Rebelo de Sousa").
