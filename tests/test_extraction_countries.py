@@ -220,3 +220,14 @@ def test_a_title_does_not_reach_back_past_a_sentence_ending_in_an_acronym(extrac
         p["name"]: p for m in extractor.extract(text, "acronym.txt")["meetings"] for p in m["participants"]
     }
     assert (people["Karl Brandt"]["role"], people["Karl Brandt"]["country"]) == ("President", "AT")
+
+
+def test_a_plural_title_of_two_countries_gives_the_names_after_it_their_countries_in_order(extractor):
+    text = (
+        "2023-05-18\n\nThe foreign ministers of Chile and Austria, Rosa Vidal and Karl Brandt, met in "
+        "Geneva on Wednesday.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "respective.txt")["meetings"] for p in m["participants"]
+    }
+    assert (people["Rosa Vidal"]["country"], people["Karl Brandt"]["country"]) == ("CL", "AT")

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from . import document as doc_layout
-from .allegiance import affiliate, fill_countries
+from .allegiance import affiliate, country_from_titles, fill_countries, respective_countries
 from .confidence import meeting_confidence, participant_confidence, statement_confidence
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
@@ -18,7 +18,7 @@ from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
 from .places import dateline_city, find_place, host_country, visitors
 from .reported import reported_statements
-from .roles import country_from_titles, describe_people, title_country
+from .roles import describe_people, title_country
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
 from .statements import Found, SpeakerContext, block_statements, quotations
 
@@ -116,6 +116,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     ]
     mark_speech(people, block_spans)
     describe_people(people, text)
+    respective_countries(people, text)
 
     # statements in speech blocks first: their speakers are present, and unresolved blocks
     # (a spokesperson's) are narration

@@ -314,28 +314,6 @@ def _apposition(after: str, offset: int, spans) -> tuple[str | None, str | None]
     return role, country
 
 
-def country_from_titles(person: Person, text: str) -> str | None:
-    """A country the text gives a person's title elsewhere, without the name: "Prime Minister
-    speaks with President of France" gives President Macron FR, "the Kenyan President" KE."""
-    if not person.role:
-        return None
-    role = re.escape(person.role)
-    found = set()
-    for match in re.finditer(
-        rf"\b{role}\s+of\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})", text
-    ):
-        if re.search(r"[A-Z][\w-]*\s+$", text[max(0, match.start() - 30) : match.start()]):
-            continue  # "Foreign Minister of Argentina" is not the title "Minister" of Argentina
-        code = find_country(match.group(1))
-        if code:
-            found.add(code)
-    for match in re.finditer(rf"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+{role}\b(?!\s+[A-Z])", text):
-        code = find_country(match.group(1))
-        if code:
-            found.add(code)
-    return found.pop() if len(found) == 1 else None
-
-
 # Phrases that stand for a country's foreign minister.
 _FOREIGN_MINISTER_PHRASE = re.compile(
     r"\bhead of (?:the )?(?:[\w-]+ )?diplomacy\b|\b(?:top|chief) diplomat\b|"
