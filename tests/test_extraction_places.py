@@ -210,3 +210,10 @@ def test_a_hotel_named_like_a_town_is_not_that_town():
 
 def test_a_recurring_events_host_city_wins_over_a_town_in_its_name():
     assert event_city("on the sidelines of the Shangri-La Dialogue") == ("Singapore", "SG")
+
+
+def test_a_dateline_naming_a_country_means_the_capital_of_that_name():
+    assert read_dateline("KUWAIT, Jan 22 (KUNA) -- The minister received ...", 0) == ("Kuwait City", "KW")
+    assert read_dateline("MEXICO, May 3 (Notimex) - The minister met ...", 0) == ("Mexico City", "MX")
+    assert read_dateline("QATAR, May 3 (QNA) - The minister met ...", 0) is None  # Doha: no such name
+    assert read_dateline("Kuwait\n\nThe minister received ...", 0) is None  # a section's name
