@@ -126,6 +126,8 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
         if _names_venue(text, start, end):
             continue  # "at his Ikh Tenger residence", "at the Eternal Flame", "at Blair House"
         start = _trim_lead(doc, text, start, end)
+        if _PORTFOLIO_BEFORE.search(text[max(0, start - 80) : start]):
+            continue  # "the Minister for Foreign Affairs and Regional Integration": a portfolio
         written = text[start:end]
         if "\n" in written:
             continue
@@ -175,6 +177,13 @@ def _after_other_capital(text: str, start: int) -> bool:
         or _is_place_word(match.group(1))
         or word in {"a", "an"}
     )
+
+
+# "Minister for Foreign Affairs and " + capitalised words: the rest of the office's portfolio
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Cabinet Secretary)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+){1,4}(?:and|&)\s+$"
+)
 
 
 def _names_venue(text: str, start: int, end: int) -> bool:
