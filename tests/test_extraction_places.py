@@ -217,3 +217,19 @@ def test_a_dateline_naming_a_country_means_the_capital_of_that_name():
     assert read_dateline("MEXICO, May 3 (Notimex) - The minister met ...", 0) == ("Mexico City", "MX")
     assert read_dateline("QATAR, May 3 (QNA) - The minister met ...", 0) is None  # Doha: no such name
     assert read_dateline("Kuwait\n\nThe minister received ...", 0) is None  # a section's name
+
+
+@pytest.mark.parametrize(
+    ("sidelines", "place"),
+    [
+        ("on the margins of the 77th World Health Assembly", ("Geneva", "CH")),
+        ("on the sidelines of the IAEA General Conference", ("Vienna", "AT")),
+        ("on the sidelines of the World Government Summit", ("Dubai", "AE")),
+        (
+            "on the margins of the session of the Parliamentary Assembly of the Council of Europe",
+            ("Strasbourg", "FR"),
+        ),
+    ],
+)
+def test_recurring_events_held_in_one_city(sidelines, place):
+    assert event_city(f"The ministers met {sidelines}.") == place
