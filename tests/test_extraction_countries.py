@@ -155,3 +155,79 @@ def test_an_apposition_ends_before_who(extractor):
     )
     people = {p["name"]: p for p in extractor.extract(text, "who.txt")["people"]}
     assert people["Tomas Berg"]["country"] == "CL"
+
+
+def test_a_country_named_with_and_stays_whole_before_a_counterpart(extractor):
+    text = (
+        "2021-07-23\n\nMinister Rosa Vidal of Peru held a meeting with her Trinidad and Tobago’s "
+        "counterpart, Karl Brandt, in Lima.\n"
+    )
+    people = {p["name"]: p for m in extractor.extract(text, "and.txt")["meetings"] for p in m["participants"]}
+    assert people["Karl Brandt"]["country"] == "TT"
+
+
+def test_an_apposition_may_hold_an_acronym_in_brackets(extractor):
+    text = (
+        "2021-07-23\n\nForeign Minister Ivan Petrov met with Karl Brandt, Austrian foreign minister and "
+        "current Council of the Region (CR) chair, in Moscow.\n"
+    )
+    people = {p["name"]: p for m in extractor.extract(text, "acr.txt")["meetings"] for p in m["participants"]}
+    assert people["Karl Brandt"]["country"] == "AT"
+
+
+def test_a_title_before_courtesy_words_between_commas_still_gives_the_country(extractor):
+    text = (
+        "2021-07-23\n\nThe Minister of Trade of the Republic of Chile, Her Excellency, Ms Rosa Vidal "
+        "received Mr Karl Brandt, Minister of Foreign Affairs of Austria.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "courtesy.txt")["meetings"] for p in m["participants"]
+    }
+    assert (people["Rosa Vidal"]["country"], people["Rosa Vidal"]["role"]) == ("CL", "Minister of Trade")
+
+
+def test_a_headline_naming_an_event_in_the_meetings_city_leaves_nobody_at_home(extractor):
+    text = (
+        "Trade Minister Vidal meets ministers at Vienna energy forum\n\n2023-05-02\n\n"
+        "Trade Minister Rosa Vidal met Karl Brandt in Vienna on Tuesday.\n\n"
+        "Chile and its partners discussed energy. Chile will host the next round.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "forum.txt")["meetings"] for p in m["participants"]
+    }
+    assert people["Rosa Vidal"]["country"] != "AT"
+
+
+def test_a_visitor_is_of_the_country_the_document_names_besides_the_one_visited(extractor):
+    text = (
+        "2022-09-16\n\nForeign Minister Rosa Vidal arrived in Hanoi on Thursday and was received by "
+        "Prime Minister Nguyen Van An.\n\nThe Prime Minister said Viet Nam wished to deepen its "
+        "partnership with Chile. Minister Vidal noted that Chile was one of Viet Nam's partners.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "visitor.txt")["meetings"] for p in m["participants"]
+    }
+    assert people["Rosa Vidal"]["country"] == "CL"
+
+
+def test_a_title_does_not_reach_back_past_a_sentence_ending_in_an_acronym(extractor):
+    text = (
+        "Prime Minister speaks with President of Austria\n\n2024-01-10\n\n"
+        "Prime Minister Rosa Vidal of Chile spoke with President Karl Brandt this afternoon. She welcomed "
+        "the talks on trade with the EFTA. President Brandt thanked Chile for its support.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "acronym.txt")["meetings"] for p in m["participants"]
+    }
+    assert (people["Karl Brandt"]["role"], people["Karl Brandt"]["country"]) == ("President", "AT")
+
+
+def test_a_plural_title_of_two_countries_gives_the_names_after_it_their_countries_in_order(extractor):
+    text = (
+        "2023-05-18\n\nThe foreign ministers of Chile and Austria, Rosa Vidal and Karl Brandt, met in "
+        "Geneva on Wednesday.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "respective.txt")["meetings"] for p in m["participants"]
+    }
+    assert (people["Rosa Vidal"]["country"], people["Karl Brandt"]["country"]) == ("CL", "AT")

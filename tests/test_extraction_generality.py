@@ -220,8 +220,8 @@ def test_a_city_of_several_words_is_not_a_person():
 
 
 def test_a_longer_title_of_a_country_does_not_give_a_bare_titles_country():
+    from meetings.extraction.allegiance import country_from_titles
     from meetings.extraction.people import Person
-    from meetings.extraction.roles import country_from_titles
 
     person = Person("Mauro Vieira", role="Minister")
     assert country_from_titles(person, "Minister Mauro Vieira met the Foreign Minister of Argentina.") is None

@@ -56,3 +56,26 @@ def test_the_word_prime_of_a_split_title_is_no_name(extractor):
 def test_the_last_word_of_a_countrys_name_is_no_person(extractor):
     text = "2023-01-10\n\nThe High Commissioner to Sri Lanka, Ana Soto, met President Tomas Berg.\n"
     assert "Lanka" not in people_of(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "venue",
+    ["at his official Tsagaan Nuur residence", "at the Golden Dome Palace", "next to the Eternal Flame"],
+)
+def test_a_building_or_monument_is_no_participant(extractor, venue):
+    text = f"2016-04-14\n\nPresident Rosa Vidal met Foreign Minister Karl Brandt {venue} on Tuesday.\n"
+    names = {p["name"] for m in extractor.extract(text, "venue.txt")["meetings"] for p in m["participants"]}
+    assert names == {"Rosa Vidal", "Karl Brandt"}
+
+
+def test_the_rest_of_a_ministers_portfolio_is_no_person(extractor):
+    text = (
+        "2023-10-10\n\nMrs Rosa Vidal, the Minister for Foreign Affairs and Regional Integration, has "
+        "received the Ambassador of Austria, Mr Karl Brandt.\n\nDeputy Prime Minister and Minister of "
+        "Trade and Industry Ana Ruiz also attended.\n"
+    )
+    names = {
+        p["name"] for m in extractor.extract(text, "portfolio.txt")["meetings"] for p in m["participants"]
+    }
+    assert "Regional Integration" not in names
+    assert {"Rosa Vidal", "Karl Brandt"} <= names

@@ -131,3 +131,105 @@ def test_a_guest_glad_to_be_back_in_a_city_places_the_meeting_there(extractor):
     )
     meeting = extractor.extract(text, "back.txt")["meetings"][0]
     assert (meeting["city"], meeting["country"]) == ("Oslo", "NO")
+
+
+def test_where_someone_goes_next_is_not_where_they_met(extractor):
+    text = (
+        "2023-05-02\n\nAmbassador Karl Brandt held a meeting with Foreign Secretary Manuel Ortega today.\n\n"
+        "An official said the meeting came before the Foreign Secretary leaves for Vienna on Friday "
+        "and then to Geneva.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "next.txt"))
+    assert meeting["city"] not in ("Vienna", "Geneva")
+    assert all(p["country"] not in ("AT", "CH") for p in meeting["participants"])
+
+
+@pytest.mark.parametrize("verb", ["hosted", "welcomed"])
+def test_a_host_named_by_title_before_the_name_places_the_meeting_in_the_hosts_country(extractor, verb):
+    text = (
+        f"2023-05-02\n\nThe Minister of Trade of Chile, Ms Rosa Vidal, {verb} Mr Karl Brandt, "
+        "Minister of Foreign Affairs of Austria, for talks on trade.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "host.txt"))
+    assert meeting["country"] == "CL"
+
+
+def test_meeting_a_guest_at_ones_own_residence_is_at_home(extractor):
+    text = (
+        "2023-05-02\n\nChilean Trade Minister Rosa Vidal met Austrian Foreign Minister Karl Brandt at her "
+        "official Casa Azul residence on Tuesday.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "residence.txt"))
+    assert meeting["country"] == "CL"
+
+
+def test_a_host_whose_country_only_the_document_gives_still_places_the_meeting(extractor):
+    text = (
+        "2023-05-02\n\nPresident Rosa Vidal met Austrian Foreign Minister Karl Brandt at her official "
+        "residence on Tuesday.\n\nThe President said Chile valued its ties. Chile and Austria will "
+        "sign an agreement, and Chile will host a forum.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "late-host.txt"))
+    assert meeting["country"] == "CL"
+
+
+def test_a_headline_saying_where_the_talks_were_places_them(extractor):
+    text = (
+        "Vidal and Brandt hold talks in Vientiane\n\n2024-07-25\n\n"
+        "Foreign Minister Rosa Vidal of Chile held talks with Foreign Minister Karl Brandt of Austria "
+        "on the sidelines of the regional ministerial meetings.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "headline.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Vientiane", "LA")
+
+
+def test_a_capital_standing_for_its_government_in_a_headline_is_no_place(extractor):
+    text = (
+        "Vienna says it is ready for talks in principle\n\n2024-07-25\n\n"
+        "Foreign Minister Rosa Vidal of Chile spoke by phone with Foreign Minister Karl Brandt of Austria.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "headline2.txt"))
+    assert meeting["city"] is None
+
+
+def test_travelling_to_a_capital_named_by_its_adjective_places_the_talks_there(extractor):
+    text = (
+        "Minister visits Ukraine\n\n3 March 2024\n\nForeign Minister Rosa Vidal of Chile travelled to the "
+        "Ukrainian capital on Monday, where she held talks with Foreign Minister Ivan Koval of Ukraine.\n"
+    )
+    meeting = only_meeting(extractor.extract(text, "capital.txt"))
+    assert (meeting["city"], meeting["country"]) == ("Kyiv", "UA")
+
+
+def test_a_hotel_named_like_a_town_is_not_that_town():
+    from meetings.extraction.places import _names_venue
+
+    assert _names_venue("They met at the Shangri-La Hotel on Friday.", "Shangri-La")
+    assert not _names_venue("They met at the official London residence in Carlton Gardens.", "London")
+
+
+def test_a_recurring_events_host_city_wins_over_a_town_in_its_name():
+    assert event_city("on the sidelines of the Shangri-La Dialogue") == ("Singapore", "SG")
+
+
+def test_a_dateline_naming_a_country_means_the_capital_of_that_name():
+    assert read_dateline("KUWAIT, Jan 22 (KUNA) -- The minister received ...", 0) == ("Kuwait City", "KW")
+    assert read_dateline("MEXICO, May 3 (Notimex) - The minister met ...", 0) == ("Mexico City", "MX")
+    assert read_dateline("QATAR, May 3 (QNA) - The minister met ...", 0) is None  # Doha: no such name
+    assert read_dateline("Kuwait\n\nThe minister received ...", 0) is None  # a section's name
+
+
+@pytest.mark.parametrize(
+    ("sidelines", "place"),
+    [
+        ("on the margins of the 77th World Health Assembly", ("Geneva", "CH")),
+        ("on the sidelines of the IAEA General Conference", ("Vienna", "AT")),
+        ("on the sidelines of the World Government Summit", ("Dubai", "AE")),
+        (
+            "on the margins of the session of the Parliamentary Assembly of the Council of Europe",
+            ("Strasbourg", "FR"),
+        ),
+    ],
+)
+def test_recurring_events_held_in_one_city(sidelines, place):
+    assert event_city(f"The ministers met {sidelines}.") == place

@@ -4,7 +4,10 @@ for, when the text gives no country word beside the name.
 In order: the person one assists ("assistant to the Ambassador"), the dateline's country for a
 title the reporter leaves unqualified, the country the document is about most (the publisher's
 own official: "Federal Foreign Minister X", "the Foreign Secretary"), the meeting's country for
-hosts at home, and last a title that belongs to one country ("Taoiseach").
+hosts at home, and last a title that belongs to one country ("Taoiseach"). Also here: a
+title given elsewhere without the name ("speaks with President of France"), and names listed
+after a plural title of as many countries ("the foreign ministers of Brazil and Argentina, A
+and B").
 """
 
 from __future__ import annotations
@@ -13,17 +16,22 @@ import re
 from collections import Counter
 
 from . import titles
-from .countries import country_mentions
-from .people import Person
+from .countries import country_mentions, find_country
+from .people import Person, fold
 from .roles import resolve_reference, title_country, title_head
 
 
-def fill_countries(drafts, guests=None, home: str | None = None, text: str = "") -> None:
+def fill_countries(
+    drafts, guests=None, home: str | None = None, text: str = "", title: str | None = None
+) -> None:
     """Country of participants the text gives none for: the person they assist ("assistant to
     the Ambassador"), the dateline's or the document's own country, else the meeting's country
-    for officials of no international body."""
+    for officials of no international body. A meeting at an event (told in its own sentences,
+    or by a headline naming the event in the meeting's city) has nobody at home."""
     everyone = [p for d in drafts for p in d.people]
     multilateral = {(d.city, d.country) for d in drafts if at_multilateral_event(d)}
+    if title and _EVENT.search(_OWN_SUMMITS.sub("", title.lower())):
+        multilateral |= {(d.city, d.country) for d in drafts if d.city and d.city in title}
     # the host's counterpart in one meeting is a guest in the others too
     guests_anywhere = {
         id(person)
@@ -65,7 +73,9 @@ def fill_countries(drafts, guests=None, home: str | None = None, text: str = "")
                 None,
             ) or document_country(
                 text,
-                {p.country for p in everyone if p is not person and p.country},
+                # a visitor is not of the country visited, whoever else is known there yet
+                {p.country for p in everyone if p is not person and p.country}
+                | ({draft.country} if draft.country and draft.country in visited else set()),
                 least=2 if person.role and person is draft.people[0] else 3,
             )
             if (
@@ -135,17 +145,17 @@ def _has_counterpart(person: Person, draft) -> bool:
     )
 
 
+# two people before journalists, two leaders' own summit: no event of many
+_OWN_SUMMITS = re.compile(r"\b(?:press|news) conference\b|\b(?:their|bilateral|two-way) summit\b")
+_EVENT = re.compile(
+    r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"
+    r"|\bministers['’]? meeting\b"
+)
+
+
 def at_multilateral_event(draft) -> bool:
     text = " ".join(s.text for s in draft.sentences).lower()
-    text = re.sub(r"\b(?:press|news) conference\b", "", text)  # two people before journalists
-    text = re.sub(r"\b(?:their|bilateral|two-way) summit\b", "", text)  # two leaders' own summit
-    return bool(
-        re.search(
-            r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"
-            r"|\bministers['’]? meeting\b",
-            text,
-        )
-    )
+    return bool(_EVENT.search(_OWN_SUMMITS.sub("", text)))
 
 
 def affiliate(people: list[Person], organizations: list[dict]) -> None:
@@ -187,3 +197,59 @@ def international(person: Person) -> bool:
         return True
     role = (person.role or "").lower()
     return any(office in role for office in titles.INTERNATIONAL_OFFICES)
+
+
+def country_from_titles(person: Person, text: str) -> str | None:
+    """A country the text gives a person's title elsewhere, without the name: "Prime Minister
+    speaks with President of France" gives President Macron FR, "the Kenyan President" KE."""
+    if not person.role:
+        return None
+    role = re.escape(person.role)
+    found = set()
+    for match in re.finditer(
+        rf"\b{role}\s+of\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})", text
+    ):
+        if re.search(r"[A-Z][\w-]*\s+$", text[max(0, match.start() - 30) : match.start()]):
+            continue  # "Foreign Minister of Argentina" is not the title "Minister" of Argentina
+        code = find_country(match.group(1))
+        if code:
+            found.add(code)
+    for match in re.finditer(rf"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+{role}\b(?!\s+[A-Z])", text):
+        code = find_country(match.group(1))
+        if code:
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
+# "the foreign ministers of Brazil and Argentina": a plural title with its countries after "of"
+_PLURAL_TITLE_OF = re.compile(r"\b(?P<title>[A-Za-z]+?)s\s+of\s+(?=(?:the\s+)?[A-Z])")
+
+
+def respective_countries(people: list[Person], text: str) -> None:
+    """ "The foreign ministers of Brazil and Argentina, Ana Ruiz and Karl Brandt": a list of
+    names after a title naming as many countries takes them in order."""
+    owner = {(m.start, m.end): p for p in people for m in p.mentions}
+    spans = sorted(owner)
+    ordered = sorted(owner)
+    index = 0
+    while index < len(ordered):
+        start, end = ordered[index]
+        chain = [(start, end)]
+        while index + len(chain) < len(ordered):
+            nxt = ordered[index + len(chain)]
+            if not re.fullmatch(r",?\s+and\s+|,\s+", text[chain[-1][1] : nxt[0]]):
+                break
+            chain.append(nxt)
+        index += len(chain)
+        if len(chain) < 2 or not re.search(r",\s*$", text[max(0, start - 3) : start]):
+            continue
+        floor = max([e for s_, e in spans if e <= start - 2] + [text.rfind("\n", 0, start) + 1])
+        clause = text[floor : text.rindex(",", 0, start)]
+        plural = _PLURAL_TITLE_OF.search(clause)
+        if not plural or fold(plural.group("title")) not in titles.TITLE_HEADS:
+            continue
+        codes = [code for _s, _e, code in country_mentions(clause[plural.end() :])]
+        if len(codes) != len(chain) or len(set(codes)) != len(codes):
+            continue
+        for span, code in zip(chain, codes, strict=True):
+            owner[span].country = code

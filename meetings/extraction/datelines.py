@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import country_of_city, find_country
+from .countries import country_by_code, country_of_city, find_country
 from .gazetteer import city_country, city_state
 
 _MONTHS = (
@@ -37,15 +37,19 @@ def _named_so_elsewhere(name: str, text: str) -> bool:
     return bool(re.search(pattern, text))
 
 
-def _city(name: str, text: str = "") -> tuple[str, str] | None:
+def _city(name: str, text: str = "", country_capital: bool = True) -> tuple[str, str] | None:
     name = name.strip(" ,.;:-—–")
     if not name or not _SEGMENT.match(name):
         return None
     written = name.title() if name.isupper() else name
     if city_state(written):
         return written, city_state(written)
-    if find_country(written):
-        return None
+    country = find_country(written)
+    if country:
+        # "KUWAIT, Jan 22 (KUNA)": a dateline names the capital that shares the country's name
+        capital = (country_by_code(country).capital or "") if country_by_code(country) else ""
+        same_name = capital.split(" ")[0] == written.split(" ")[0]
+        return (capital, country) if country_capital and same_name else None
     code = country_of_city(written)
     if code is None and not _named_so_elsewhere(written, text):
         code = city_country(written, min_population=15_000)
@@ -64,8 +68,8 @@ def read_dateline(text: str, body_start: int) -> tuple[str, str] | None:
         byline = _BYLINE.match(line)
         if byline and _city(byline.group(1), text):
             return _city(byline.group(1), text)
-        if len(line) <= 30:
-            found = _city(line, text)
+        if len(line) <= 30:  # a line of its own: a country alone there is a section's name
+            found = _city(line, text, country_capital=False)
             if found:
                 return found
         end = _PLACE_END.search(line)

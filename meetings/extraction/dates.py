@@ -147,8 +147,17 @@ def _is_date_line(line: str, start: int, end: int) -> bool:
     return len(rest) <= 60 or len(before) <= 40
 
 
-# "Brussels, 19/06/2021": a dateline naming its city, the document's own date.
-_PLACE_BEFORE_DATE = re.compile(r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s*$")
+_CITY_BEFORE = re.compile(r"\s*(?P<city>[A-Z][A-Za-z.'’ -]{1,30}),\s*$")
+
+
+def _is_dateline(before: str) -> bool:
+    """Whether a date follows a city, as a story's dateline does ("Brussels, 19/06/2021"),
+    rather than standing alone as a site's header often does ("Fri. Jun 2nd, 2023")."""
+    match = _CITY_BEFORE.fullmatch(before)
+    return bool(match) and match.group("city").strip(" .").lower() not in WEEKDAYS + _WEEKDAY_ABBREVIATIONS
+
+
+_WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
 _UPDATED = re.compile(
     r"\b(?:updated|modified|edited|revised|mis à jour|actualizado|aktualisiert)\b[^\d]{0,15}$", re.IGNORECASE
@@ -162,8 +171,9 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
     opens a dateline ("06 April 2016, 23:50", "Press release 04 December 2019",
     "# 10 May 2021 22:04 (UTC +04:00)", "Baku, December 3 (AZERTAC)"), not one inside a sentence
     ("On February 5, 2019, the Ambassador ..."). A line that also gives a time of day wins over
-    one that does not (sites often print today's date in their page header). A dateline without
-    a year takes it from the nearest full date of the document's top.
+    one that does not (sites often print today's date in their page header), and a dateline
+    after a city ("Brussels, 19/06/2021") wins over both. A dateline without a year takes it
+    from the nearest full date of the document's top.
     """
     candidates = []  # (has_time, order, year, month, day, start, end)
     offset, seen = 0, 0
@@ -181,11 +191,11 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
                 has_time = bool(
                     _TIME.search(line[end : end + 20]) or _TIME.search(line[max(0, start - 12) : start])
                 )
-                placed = bool(_PLACE_BEFORE_DATE.match(line[:start]))
+                dateline = _is_dateline(line[:start])
                 candidates.append(
                     (
+                        dateline,
                         has_time,
-                        placed,
                         len(candidates),
                         year,
                         month,
@@ -200,7 +210,7 @@ def find_date_line(text: str, max_lines: int = 15, max_chars: int = 2500) -> tup
         y for y, _, _, s, _ in _found_dates(text[:max_chars]) if y and s >= candidates[0][6]
     ]
     ranked = sorted(candidates, key=lambda c: (not c[0], not c[1], c[2]))
-    for _has_time, _placed, _, year, month, day, start, end in ranked:
+    for _dateline, _has_time, _, year, month, day, start, end in ranked:
         year = year or (full_years[0] if full_years else None)
         found = _make(year, month, day) if year else None
         if found:

@@ -104,11 +104,15 @@ _SIDELINES = re.compile(
 
 
 def event_city(text: str) -> tuple[str, str] | None:
-    """(city, code) of the event a meeting was held at, when the text names it: a city in the
-    event's name ("the Munich Security Conference", "the Doha Forum"), else a recurring event's
-    host city from the data file ("the UN General Assembly" -> New York)."""
+    """(city, code) of the event a meeting was held at, when the text names it: a recurring
+    event's host city from the data file ("the UN General Assembly" -> New York, "the Shangri-La
+    Dialogue" -> Singapore), else a city in the event's name ("the Munich Security Conference",
+    "the Doha Forum")."""
     for match in _SIDELINES.finditer(text):
         tail = text[match.end() : match.end() + 160]
+        for pattern, requires, city, code in _events():
+            if pattern.search(tail) and (requires is None or requires.search(tail)):
+                return city, code
         event = _EVENT_NAME.match(re.sub(r"^(?:the|this year's|a|an)\s+", "", tail, flags=re.IGNORECASE))
         words = event.group(0) if event else tail.split(",")[0]
         for size in (3, 2, 1):
@@ -120,7 +124,4 @@ def event_city(text: str) -> tuple[str, str] | None:
                 code = city_country(phrase, min_population=100_000)
                 if code:
                     return phrase, code
-        for pattern, requires, city, code in _events():
-            if pattern.search(tail) and (requires is None or requires.search(tail)):
-                return city, code
     return None

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from . import document as doc_layout
-from .allegiance import affiliate, fill_countries
+from .allegiance import affiliate, country_from_titles, fill_countries, respective_countries
 from .confidence import meeting_confidence, participant_confidence, statement_confidence
 from .dates import find_date_line
 from .document import MAX_ANALYSED_CHARS, DocumentError, doc_text
@@ -16,10 +16,10 @@ from .encounters import find_meetings, is_meeting_sentence, meeting_kind, people
 from .episodes import split_encounters
 from .organizations import find_organizations
 from .people import Person, find_mentions, fold, group_people, mark_speech
-from .places import dateline_city, find_place, visitors
+from .places import dateline_city, find_place, host_country, visitors
 from .presence import names_a_thing, only_asks
 from .reported import reported_statements
-from .roles import country_from_titles, describe_people, title_country
+from .roles import describe_people, title_country
 from .schema import DocumentResult, Meeting, OrganizationResult, Participant, PersonResult, Statement
 from .statements import Found, SpeakerContext, block_statements, quotations
 
@@ -117,6 +117,7 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
     ]
     mark_speech(people, block_spans)
     describe_people(people, text)
+    respective_countries(people, text)
 
     # statements in speech blocks first: their speakers are present, and unresolved blocks
     # (a spokesperson's) are narration
@@ -177,7 +178,9 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
         heading = [title_sentence] if title_sentence is not None and draft is drafts[0] else []
         draft.kind = meeting_kind(draft.sentences + heading)  # "Readout of the President's Call with ..."
         if draft.kind == "in_person":
-            draft.city, draft.country = find_place(draft, body, text, body_start, narrative, speech)
+            draft.city, draft.country = find_place(
+                draft, body, text, body_start, narrative, speech, title_sentence
+            )
     for draft in drafts:
         for person in draft.people:
             same_role = [p for p in draft.people if p.role == person.role]
@@ -189,7 +192,12 @@ def analyse(name: str, text: str, doc) -> DocumentResult:
         visitors(([title_sentence] if title_sentence else []) + body, people, participants),
         home[1] if home else None,
         text[:MAX_ANALYSED_CHARS],
+        result.title,
     )
+
+    for draft in drafts:  # a host whose country only the whole document gave: at home after all
+        if draft.kind == "in_person" and draft.city is None and draft.country is None:
+            draft.country = host_country(draft)
 
     statements = sorted(direct + quotes + reported, key=lambda f: f.start)
     for draft in drafts:

@@ -31,11 +31,12 @@ _WELCOME = re.compile(
 
 
 def find_place(
-    draft: MeetingDraft, sentences, text: str, body_start: int, narrative, speech=()
+    draft: MeetingDraft, sentences, text: str, body_start: int, narrative, speech=(), heading=None
 ) -> tuple[str | None, str | None]:
     """(city, country) where a meeting took place: a city named in its sentences or the
-    sentences about the meeting, a landmark, the dateline, a destination ("visit to Kazakhstan"),
-    the host's country when someone "received" a guest."""
+    sentences about the meeting, a landmark, the headline ("hold talks in Vientiane"), the
+    dateline, a destination ("visit to Kazakhstan"), the host's country when someone "received"
+    a guest."""
     about = list(draft.sentences) + [
         s
         for s in sentences
@@ -50,6 +51,9 @@ def find_place(
         city = event_city(sent.text)
         if city:
             return city
+    city = _headline_city(heading)
+    if city:
+        return city
     city = dateline_city(text, body_start)
     stated = _country_stated(about)
     if stated and (city is None or city[1] != stated):
@@ -74,7 +78,7 @@ def find_place(
             code = find_country(match.group("place"))
             if code:
                 return None, code
-    host = _host_country(draft)
+    host = host_country(draft)
     if host:
         return None, host
     for start, end in narrative:
@@ -92,6 +96,24 @@ def find_place(
     return None, None
 
 
+_HEADLINE_MEETING = re.compile(r"\b(?:talks|meets?|met|meeting|receives?|hosts?|visits?)\b", re.IGNORECASE)
+
+
+def _headline_city(heading) -> tuple[str, str] | None:
+    """A city the headline says the meeting was "in" or "at": "Lavrov and Wang hold talks in
+    Vientiane" (a city after a verb of meeting, not one standing for its government)."""
+    if heading is None or not _HEADLINE_MEETING.search(heading.text):
+        return None
+    for match in re.finditer(
+        r"\b(?:in|at)\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})", heading.text
+    ):
+        if _HEADLINE_MEETING.search(heading.text[: match.start()]):
+            found = _as_city(match.group("place"))
+            if found:
+                return found
+    return None
+
+
 _STATED_IN = re.compile(
     r"\b(?:meetings?|talks|met|arrived|visit(?:ing)?|held)\b[^.;]{0,40}?\bin\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -107,25 +129,38 @@ def _country_stated(sentences) -> str | None:
     return None
 
 
-def _host_country(draft: MeetingDraft) -> str | None:
-    """The country of whoever "received" or "hosted" the guest: the meeting was at home."""
+# "met the minister at his official residence": the subject is at home
+_OWN_RESIDENCE = re.compile(
+    r"\b(?:at|in)\s+(?:his|her)\s+(?:own\s+|official\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:residence|office|palace)\b"
+)
+
+
+def host_country(draft: MeetingDraft) -> str | None:
+    """The country of whoever "received", "hosted" or "welcomed" the guest, or met them "at his
+    official residence": the meeting was at home. The subject may be a title before the name
+    ("the Minister of X, Ms Y, hosted ...")."""
     for sent in draft.sentences:
         for token in sent:
-            if token.lemma_.lower() in ("receive", "host") and token.pos_ == "VERB":
+            at_home = token.dep_ == "ROOT" and _OWN_RESIDENCE.search(sent.text)
+            if (token.lemma_.lower() in ("receive", "host", "welcome") or at_home) and token.pos_ == "VERB":
                 subjects = [c for c in token.children if c.dep_ == "nsubj"]
                 if not subjects:
                     continue
+                first, last = subjects[0].left_edge.idx, subjects[0].right_edge.idx
                 for person in draft.people:
-                    if person.country and any(m.start <= subjects[0].idx < m.end for m in person.mentions):
+                    if person.country and any(first <= m.start <= last for m in person.mentions):
                         return person.country
     return None
 
 
-_NATIONAL_CAPITAL = re.compile(r"\bin\s+the\s+(?P<nation>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+capital\b")
+_NATIONAL_CAPITAL = re.compile(
+    r"\b(?:in|to|at|arrived\s+in)\s+the\s+(?P<nation>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+capital\b"
+)
 
 
 def _capital_in(text: str) -> tuple[str, str] | None:
-    """ "in the Chinese capital": the capital city of the country named by its adjective."""
+    """ "in the Chinese capital", "travelled to the Ukrainian capital": the capital city of the
+    country named by its adjective."""
     for match in _NATIONAL_CAPITAL.finditer(text):
         code = find_country(match.group("nation"))
         country = country_by_code(code) if code else None
@@ -158,24 +193,46 @@ def _city_in(sent, wide: bool = True) -> tuple[str, str] | None:
         (m for m in _IN_PLACE.finditer(sent.text)),
         key=lambda m: not m.group(0).lower().startswith(("in ", "at ")),
     )
-    prepositional = [m.group("place") for m in prepositional]
+    # in a sentence merely about the meeting, "to X" is where someone goes next, not where they met
+    prepositional = [
+        m.group("place") for m in prepositional if wide or not m.group(0).lower().startswith(("to ", "to\t"))
+    ]
     entities = [
         e.text
         for e in sent.ents
         if e.label_ in ("GPE", "LOC", "FAC")
         and not re.search(r"\bfrom\s+(the\s+)?$", text[max(0, e.start_char - 12) : e.start_char])
         and not _metonymy(e)
+        and not _destination(e)
         and e.start_char >= sent.start_char + dateline_end
     ]  # a city someone comes "from" is not where they meet; "Stockholm still needed" is its government
     for name in prepositional + entities:
         found = _as_city(name, wide)
-        if found:
+        if found and not _names_venue(sent.text, found[0]):
             return found
     for match in _IN_PLACE.finditer(sent.text):  # "talks in Singapore": a city-state is its own city
         place = match.group("place").strip(",.’'")
         if city_state(place) and not match.group(0).lower().startswith("to"):
             return place, city_state(place)
     return None
+
+
+_DEPARTING = ("leave", "depart", "head", "fly", "proceed", "travel", "continue", "go")
+
+
+def _destination(entity) -> bool:
+    """Whether a place is where someone goes next: "before he leaves for Geneva", "then
+    travels on to Paris", "and then to Geneva" after a departure."""
+    root = entity.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("for", "to"):
+        return False
+    verb = prep.head
+    while verb.dep_ in ("conj", "prep", "advmod") and verb.head.i != verb.i and verb.pos_ != "VERB":
+        verb = verb.head
+    return verb.lemma_.lower() in _DEPARTING
 
 
 # A capital as the subject or owner ("Stockholm still needed to act", "Ankara's demands") stands
@@ -198,6 +255,16 @@ def _metonymy(entity) -> bool:
             head = head.head
         return not (head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "inside", "near"))
     return False
+
+
+def _names_venue(text: str, city: str) -> bool:
+    """Whether a city's name begins a building's in the sentence ("at the Shangri-La Hotel ...
+    the Shangri-La Dialogue"): the sentence is about the building, not the town. ("the official
+    London residence" is in London.)"""
+    following = [
+        m.group(1) for m in re.finditer(rf"\b{re.escape(city)}\b(?:[ \t]+([A-Za-z]+))?", text, re.IGNORECASE)
+    ]
+    return any(w and w.lower() in titles.NAMED_BUILDING_NOUNS for w in following)
 
 
 def _as_city(name: str, wide: bool = True) -> tuple[str, str] | None:

@@ -14,7 +14,8 @@ _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _GLUE = {"of", "the", "for", "and", "to", "in", "on", "’s", "'s", "his", "her"}
 _LOWER_TITLE_WORDS = titles.TITLE_HEADS | titles.TITLE_MODIFIERS | {"counterpart", "counterparts"}
 _APPOSITION = re.compile(
-    r"^,[ \t]+(?P<app>[^,;:()“”\"\n]{3,120}?)[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$|[ \t]+(?:who|which)\b)"
+    r"^,[ \t]+(?P<app>(?:[^,;:()“”\"\n]|\([A-Z]{2,10}\)){3,120}?)"  # "(OSCE)" may stand inside
+    r"[ \t]*(?:,|;|(?<![A-Z])\.(?!\w)|\n|$|[ \t]+(?:who|which)\b)"
 )
 # An apposition whose title runs on over commas to its country: ", Minister of Foreign Affairs,
 # Trade and Worship of Argentina, and ..." (up to a comma before a word in lower case).
@@ -49,12 +50,21 @@ def title_head(role: str | None) -> str | None:
     return None
 
 
+def _country_with_and(tokens, index: int) -> bool:
+    """Whether the "and" at ``index`` is inside a country's name ("Trinidad and Tobago",
+    "Bosnia and Herzegovina")."""
+    if index + 1 >= len(tokens):
+        return False
+    following = re.sub(r"[’']s$", "", tokens[index + 1].group())
+    return bool(find_country(f"{tokens[index - 1].group()} and {following}"))
+
+
 def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
     """The run of title-like words just before a name ("the Ambassador of the United Mexican
     States to Azerbaijan"), with its start offset; stops at punctuation or an ordinary word."""
     begin = max(floor, start - 160, text.rfind("\n", 0, start) + 1)
-    for stop in re.finditer(r"(?<=[a-z]{3})[.!?]\s+(?=[A-Z])", text[begin:start]):
-        begin = begin + stop.end()  # not across the end of the previous sentence
+    for stop in re.finditer(r"(?:(?<=[a-z]{3})|(?<=[A-Z]{2}))[.!?]\s+(?=[A-Z])", text[begin:start]):
+        begin = begin + stop.end()  # not across the end of the previous sentence ("... to NATO. President")
     segment = text[begin:start]
     tokens = list(_WORD.finditer(segment))
     keep = len(tokens)
@@ -64,7 +74,12 @@ def left_phrase(text: str, start: int, floor: int) -> tuple[int, str]:
         stem = re.sub(r"[’']s$", "", word)
         if _HEADLINE_VERB.fullmatch(word):
             break  # "Foreign Secretary Meets US Secretary of State": a headline's verb ends the title
-        if low == "and" and index > 0 and find_country(tokens[index - 1].group()):
+        if (
+            low == "and"
+            and index > 0
+            and find_country(tokens[index - 1].group())
+            and not _country_with_and(tokens, index)
+        ):
             break  # "Minister A of Sweden and Foreign Minister B": the title of B starts after "and"
         if word[:1].isupper() or low in _GLUE or low in _LOWER_TITLE_WORDS or word in "-–":
             keep = index
@@ -201,7 +216,14 @@ def describe_people(people: list[Person], text: str) -> None:
                 _, phrase = left_phrase(text, lead, floor)
             comma = re.search(r",\s*$", text[max(floor, lead - 3) : lead])
             if not phrase and comma:  # "the Ambassador of Indonesia to Australia, (H.E.) Kristiarto Legowo"
-                _, phrase = left_phrase(text, text.rindex(",", 0, lead), floor)
+                cut = text.rindex(",", 0, lead)
+                _, phrase = left_phrase(text, cut, floor)
+                courtesy = _HONORIFIC.fullmatch(phrase + " ") if phrase else None
+                if courtesy and re.search(
+                    r",\s*$", text[max(floor, cut - len(phrase) - 4) : cut - len(phrase)]
+                ):
+                    # "... of the Republic of South Africa, Her Excellency, Ms X": past the courtesy
+                    _, phrase = left_phrase(text, text.rindex(",", 0, cut - len(phrase)), floor)
             role, country = split_title(phrase)
             if phrase and title_head(role) in _MILITARY_RANKS:
                 role, country = _office_before_rank(text, phrase_start, floor, role, country)
@@ -290,28 +312,6 @@ def _apposition(after: str, offset: int, spans) -> tuple[str | None, str | None]
     if longer and not any(s < offset + longer.end("app") and offset + start < e for s, e in spans):
         country = split_title(longer.group("app"))[1]
     return role, country
-
-
-def country_from_titles(person: Person, text: str) -> str | None:
-    """A country the text gives a person's title elsewhere, without the name: "Prime Minister
-    speaks with President of France" gives President Macron FR, "the Kenyan President" KE."""
-    if not person.role:
-        return None
-    role = re.escape(person.role)
-    found = set()
-    for match in re.finditer(
-        rf"\b{role}\s+of\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})", text
-    ):
-        if re.search(r"[A-Z][\w-]*\s+$", text[max(0, match.start() - 30) : match.start()]):
-            continue  # "Foreign Minister of Argentina" is not the title "Minister" of Argentina
-        code = find_country(match.group(1))
-        if code:
-            found.add(code)
-    for match in re.finditer(rf"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+{role}\b(?!\s+[A-Z])", text):
-        code = find_country(match.group(1))
-        if code:
-            found.add(code)
-    return found.pop() if len(found) == 1 else None
 
 
 # Phrases that stand for a country's foreign minister.
