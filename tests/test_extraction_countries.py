@@ -231,3 +231,14 @@ def test_a_plural_title_of_two_countries_gives_the_names_after_it_their_countrie
         p["name"]: p for m in extractor.extract(text, "respective.txt")["meetings"] for p in m["participants"]
     }
     assert (people["Rosa Vidal"]["country"], people["Karl Brandt"]["country"]) == ("CL", "AT")
+
+
+def test_a_national_assembly_is_no_event_that_makes_the_host_a_visitor(extractor):
+    text = (
+        "2024-02-27\n\nPresident Rosa Vidal has held talks with Austrian Chancellor Karl Brandt at the "
+        "State House, Lima.\n\nLater, President Vidal also met with the Speaker of the National "
+        "Assembly, Ana Ruiz.\n"
+    )
+    meetings = extractor.extract(text, "assembly.txt")["meetings"]
+    countries = {p["name"]: p["country"] for m in meetings for p in m["participants"]}
+    assert countries["Rosa Vidal"] == "PE"

@@ -79,3 +79,14 @@ def test_the_rest_of_a_ministers_portfolio_is_no_person(extractor):
     }
     assert "Regional Integration" not in names
     assert {"Rosa Vidal", "Karl Brandt"} <= names
+
+
+def test_a_name_after_a_title_of_a_country_and_a_comma_is_a_person(extractor):
+    text = (
+        "2023-09-21\n\nMinister Rosa Vidal of Chile met with the Foreign Minister of Norway, Eskil Brandt "
+        "Odde, and discussed climate finance.\n"
+    )
+    people = {
+        p["name"]: p for m in extractor.extract(text, "comma.txt")["meetings"] for p in m["participants"]
+    }
+    assert people["Eskil Brandt Odde"]["country"] == "NO"

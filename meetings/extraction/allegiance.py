@@ -145,8 +145,11 @@ def _has_counterpart(person: Person, draft) -> bool:
     )
 
 
-# two people before journalists, two leaders' own summit: no event of many
-_OWN_SUMMITS = re.compile(r"\b(?:press|news) conference\b|\b(?:their|bilateral|two-way) summit\b")
+# two people before journalists, two leaders' own summit, a legislature: no event of many
+_OWN_SUMMITS = re.compile(
+    r"\b(?:press|news) conference\b|\b(?:their|bilateral|two-way) summit\b"
+    r"|\b(?:national|legislative|constituent|people['’]s|state|federal) assembly\b"
+)
 _EVENT = re.compile(
     r"\b(sidelines|margins|summit|forum|conference|assembly|congress|ministerial|to attend)\b"
     r"|\bministers['’]? meeting\b"

@@ -148,7 +148,7 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
 
 _TITLE_OR_COUNTRY_BEFORE = re.compile(
     rf"(?i:\b(?:{_TITLE_ALTERNATION})s?)\s*[-–,]?\s*$|"
-    rf"(?i:\b(?:{_TITLE_ALTERNATION}))\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*$|\b(?:of|from)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*[-–]?\s*$"
+    rf"(?i:\b(?:{_TITLE_ALTERNATION}))\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}},?\s*$|\b(?:of|from)\s+(?:the\s+)?[A-Z][\w ’']{{2,40}}\s*[-–]?\s*$"
 )
 
 
@@ -234,7 +234,7 @@ def _follows_title(text: str, start: int) -> bool:
     if _TITLE_OR_COUNTRY_BEFORE.search(before):
         return True
     for c_start, c_end, _code in country_mentions(before):
-        if not before[c_end:].strip(" -–"):
+        if not before[c_end:].strip(" -–,"):  # "the Foreign Minister of Norway, Espen Barth Eide"
             return bool(re.search(rf"(?i:\b(?:{_TITLE_ALTERNATION}))", before[:c_start]))
     return False
 
