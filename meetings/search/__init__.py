@@ -193,12 +193,12 @@ def filter_statements(
 
 
 def matching_statements(
-    query: str = "", *, ranges=(), scan_ranges=False, use_copies=False, **filters
+    query: str = "", *, ranges=(), scan_ranges=None, use_copies=False, **filters
 ) -> QuerySet:
     """Every statement the query and filters match, unordered and without snippets: for facets,
     counts and exports. Chain `.order_by()`/`.select_related()` as needed. `ranges`: only ids
-    within these (low, high) pairs (a sample); `scan_ranges`: read those rows rather than the
-    full-text index (cheaper when the words are very common). A query of only unsearchable words matches nothing."""
+    within these (low, high) pairs (a sample); `scan_ranges`: read those rows (True) rather than the
+    full-text index (False; None: the backend chooses, PostgreSQL by the words' frequencies). A query of only unsearchable words matches nothing."""
     statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     if not parsed:

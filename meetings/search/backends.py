@@ -36,8 +36,13 @@ COUNT_LIMIT = 10_000
 SMALL_RESULT = 5_000  # PostgreSQL: matches the planner expects that are cheap to score all at once
 # PostgreSQL: postings read per word by the threshold algorithm (its first round, and its bound).
 FIRST_DEPTH, MAX_DEPTH = 200, 3_200
+# PostgreSQL, two words: postings read per word at first (at least so many per hit wanted), at most.
+PAIR_DEPTH, PAIR_DEPTH_PER_HIT, PAIR_MAX_DEPTH = 16_384, 512, 262_144
 SCORE_ALL = 1_000  # PostgreSQL: filtered matches scored all at once (more: filtered impact lists)
 MAX_PROBES = 20_000  # PostgreSQL: postings checked against the filters for one page, at most
+# PostgreSQL, a sample of id ranges: testing a row costs about as much as reading this many of
+# the words' entries in the full-text index (which is read whole for the sample's words).
+ROW_COST = 8
 SAMPLE_SHARE = 0.01  # PostgreSQL: the share of ids a phrase's count is estimated from
 SNIPPET_TOKENS = 24
 
@@ -107,17 +112,22 @@ class PostgresBackend:
         self.parsed = parsed
         self.tsquery, self.tsquery_params = to_tsquery_sql(parsed, TS_CONFIG)
 
-    def matching_ids_sql(self, ranges=(), scan_ranges=False):
+    def matching_ids_sql(self, ranges=(), scan_ranges=None):
+        """scan_ranges: read the rows of the id ranges and test each (True), or take the words'
+        entries in the full-text index and keep those within the ranges (False); None: whichever
+        reads less (a row costs about ROW_COST index entries)."""
+        extra, extra_params = _ranges_sql("id", ranges)
+        if ranges and scan_ranges is None:
+            rows = sum(high - low + 1 for low, high in ranges)
+            scan_ranges = rows * ROW_COST < sum(self.weights()[2])
         if ranges and scan_ranges:
-            # Rows of the ranges first, then the match on each: for a very common word, reading
-            # its whole entry in the full-text index would cost more than the sample itself.
-            extra, extra_params = _ranges_sql("id", ranges)
+            # OFFSET 0 keeps the planner from testing the match in the full-text index, which
+            # for common words means reading hundreds of thousands of entries for a sample.
             sql = (
-                f"WITH sample AS MATERIALIZED (SELECT id, search_vector FROM meetings_statement WHERE TRUE{extra}) "
-                f"SELECT id FROM sample WHERE search_vector @@ {self.tsquery}"
+                f"SELECT id FROM (SELECT id, search_vector FROM meetings_statement WHERE TRUE{extra} "
+                f"OFFSET 0) AS sample WHERE search_vector @@ {self.tsquery}"
             )
             return sql, [*extra_params, *self.tsquery_params]
-        extra, extra_params = _ranges_sql("id", ranges)
         sql = f"SELECT id FROM meetings_statement WHERE search_vector @@ {self.tsquery}{extra}"
         return sql, [*self.tsquery_params, *extra_params]
 
@@ -175,6 +185,11 @@ class PostgresBackend:
         )
         total = max([1] + [row[2] for row in rows] + [row[1] for row in rows])
         return [row[0] for row in rows], [idf(total, row[1]) for row in rows], [row[1] for row in rows]
+
+    @remembered_per_data_version
+    def impact_at(self, depth):
+        """{lexeme: the impact at `depth` in its impact list, None when the list is shorter}."""
+        return dict(self._query(topk.IMPACT_AT_SQL, [depth - 1, self.weights()[0]]))
 
     def _scored(self, statements, lexemes, weights, ids=None, limit=None):
         """Matching statements (all, or those in `ids`) with their exact BM25 score, best first."""
@@ -240,6 +255,19 @@ class PostgresBackend:
         wanted, estimate = offset + limit, self.estimate(statements)
         if not lexemes or estimate <= SCORE_ALL:
             return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
+        if not statements.query.where and len(lexemes) == 2 and topk.only_single_words(self.parsed):
+            page = topk.pair_page(
+                self._query,
+                lexemes,
+                weights,
+                wanted,
+                max(PAIR_DEPTH, PAIR_DEPTH_PER_HIT * wanted),
+                PAIR_MAX_DEPTH,
+                lambda ids: self._scored(statements, lexemes, weights, ids=ids),
+                self.impact_at,
+            )
+            if page is not None:
+                return page[offset:], True
         # One word or phrase: its words' best postings hold its best statements, so a short list
         # settles it. Several words anywhere: the best statements for all sit deeper in each list.
         several = sum(len(group.include) for group in self.parsed.groups) > 1
@@ -337,7 +365,7 @@ class SqliteBackend:
         self.only_excludes = parsed.only_excludes
         self.match = to_fts5_excluded(parsed) if parsed.only_excludes else to_fts5(parsed)
 
-    def matching_ids_sql(self, ranges=(), scan_ranges=False):
+    def matching_ids_sql(self, ranges=(), scan_ranges=None):
         inner = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         if self.only_excludes:
             extra, extra_params = _ranges_sql("id", ranges)
