@@ -24,7 +24,7 @@ from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
-from meetings.models import Meeting, Person, Statement
+from meetings.models import Meeting, Participant, Person, Statement
 
 from . import backends
 from .backends import backend_for
@@ -170,10 +170,10 @@ def filter_statements(
         slug = _slug(organization)
         if slug is None:
             return queryset.none()
-        meetings = Meeting.objects.filter(
-            Q(organizations_mentioned__slug=slug) | Q(participants__organization__slug=slug)
-        ).values("pk")
-        conditions &= Q(meeting__in=meetings)
+        # A union of two lookups by the organization, not an OR over joins of every meeting.
+        mentioned = Meeting.organizations_mentioned.through.objects.filter(organization__slug=slug)
+        represented = Participant.objects.filter(organization__slug=slug).order_by()
+        conditions &= Q(meeting__in=mentioned.values("meeting_id").union(represented.values("meeting_id")))
     for value, lookup, operator in ((date_after, "gte", ">="), (date_before, "lte", "<=")):
         if value not in (None, ""):
             day = _date(value)
