@@ -49,6 +49,7 @@ def exact_page(query, page, per_page, **filters):
 
 @pytest.mark.parametrize("query", ["pipeline", "pipeline gas"])
 def test_a_filtered_page_is_the_exact_rankings_page(statements, monkeypatch, query):
+    monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)  # the matches are not read first
     monkeypatch.setattr(search.backends, "SCORE_ALL", 0)
     monkeypatch.setattr(search.backends, "FIRST_DEPTH", 2)
     monkeypatch.setattr(search.backends, "MAX_DEPTH", 8)
@@ -140,3 +141,13 @@ def test_a_statement_in_one_short_list_only_still_makes_the_page(monkeypatch):
     monkeypatch.setattr(search.backends, "PAIR_DEPTH_PER_HIT", 0)
     hits = search_statements("pipeline gas", per_page=1).hits
     assert [hit.statement.pk for hit in hits] == [best.pk] == exact_page("pipeline gas", 1, 1)
+
+
+def test_a_filtered_page_of_one_word_among_the_matches_read_is_the_exact_rankings_page(
+    statements, monkeypatch
+):
+    """Matches read for the facets: the word's impact list, best first, kept to those matches."""
+    monkeypatch.setattr(search.backends, "SCORE_ALL", 0)
+    for page in (1, 2, 3):
+        hits = search_statements("pipeline", meeting_country="AZ", page=page, per_page=4).hits
+        assert [hit.statement.pk for hit in hits] == exact_page("pipeline", page, 4, meeting_country="AZ")

@@ -231,6 +231,8 @@ class PostgresBackend:
             if len(rows) <= SCORE_ALL:  # fewer than the planner expected
                 scored = self._scored(statements, *self.weights()[:2], ids=[row[0] for row in rows])
                 page = scored[offset : offset + limit]
+            elif len(self.weights()[0]) == 1:
+                page = self._best_among([row[0] for row in rows], offset, limit)
             else:
                 page = self.ranked(statements, offset, limit)[0] if offset < len(rows) else []
             return page, [row[1:] for row in rows]
@@ -243,6 +245,19 @@ class PostgresBackend:
         )
         rows = self._query(sql, [lexemes, weights, *params])
         return [(row[0], float(row[1])) for row in rows[offset : offset + limit]], [row[2:] for row in rows]
+
+    def _best_among(self, ids, offset, limit):
+        """A page of known matches of a one-word query, whose score is idf × the word's impact:
+        the word's impact list read best first, keeping those matches, until the page is full
+        (with the ties at its end, which the order by id settles)."""
+        (lexeme,), (weight,), _ = self.weights()
+        rows = self._query(
+            f"SELECT statement_id, impact FROM {IMPACT_TABLE} WHERE lexeme = %s AND statement_id = ANY(%s::bigint[]) "
+            "ORDER BY impact DESC FETCH FIRST %s ROWS WITH TIES",
+            [lexeme, ids, offset + limit],
+        )
+        scored = sorted(((pk, weight * impact) for pk, impact in rows), key=lambda row: (-row[1], -row[0]))
+        return scored[offset : offset + limit]
 
     def ranked(self, statements, offset, limit):
         """([(id, score)] for the page, exact): exact is False only when MAX_DEPTH was reached.
@@ -408,6 +423,19 @@ class SqliteBackend:
         )
         rows = self._query(sql, params)
         return [(row[0], row[1]) for row in rows[offset : offset + limit]], [row[2:] for row in rows]
+
+    def _best_among(self, ids, offset, limit):
+        """A page of known matches of a one-word query, whose score is idf × the word's impact:
+        the word's impact list read best first, keeping those matches, until the page is full
+        (with the ties at its end, which the order by id settles)."""
+        (lexeme,), (weight,), _ = self.weights()
+        rows = self._query(
+            f"SELECT statement_id, impact FROM {IMPACT_TABLE} WHERE lexeme = %s AND statement_id = ANY(%s::bigint[]) "
+            "ORDER BY impact DESC FETCH FIRST %s ROWS WITH TIES",
+            [lexeme, ids, offset + limit],
+        )
+        scored = sorted(((pk, weight * impact) for pk, impact in rows), key=lambda row: (-row[1], -row[0]))
+        return scored[offset : offset + limit]
 
     def ranked(self, statements, offset, limit):
         where, params = self._where(statements)
