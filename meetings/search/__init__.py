@@ -7,7 +7,8 @@
 The query language is described in `meetings.search.query`; the SQL (BM25 ranking of every match)
 in `meetings.search.backends`, with PostgreSQL's bounded top-k in `meetings.search.topk`; the
 structures that keep the index in step with Statement in `meetings.search.schema` and
-`meetings.search.impacts`; facet counts in `meetings.search.facets`.
+`meetings.search.impacts`; facet counts in `meetings.search.facets`; what is remembered per data
+version in `meetings.search.memo`.
 Nothing here raises on what a visitor typed: unknown slugs, malformed codes or dates simply match
 nothing, and any text is a valid query.
 

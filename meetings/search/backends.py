@@ -17,17 +17,15 @@ page is exactly the full ranking's. K grows until it is, up to MAX_DEPTH; querie
 (the planner's estimate) are simply scored in full. `statements` is a filtered ORM queryset.
 """
 
-import functools
 import json
 import math
 
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
-
-from meetings.models import DataVersion
 
 from . import topk
 from .impacts import IMPACT_TABLE
+from .memo import remembered_per_data_version
 from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql, with_alternatives
 from .schema import FTS_TABLE, TS_CONFIG, ensure_sqlite_triggers
 from .snippets import DISGUISED, START, STOP
@@ -69,34 +67,6 @@ def _ranges_sql(column, ranges):
         return "", []
     sql = " OR ".join(f"{column} BETWEEN %s AND %s" for _ in ranges)
     return f" AND ({sql})", [bound for pair in ranges for bound in pair]
-
-
-_remembered = {}
-
-
-def remembered_per_data_version(method):
-    """Memoize a backend method's answer for the data version it was computed at: document
-    frequencies and which phrases occur change only with the data (a bounded in-process memo,
-    correct in every process since the version is read from the database)."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args):
-        # A queryset argument stands for the SQL it runs.
-        args_key = tuple(str(arg.query) if isinstance(arg, QuerySet) else arg for arg in args)
-        key = (method.__name__, self.connection.alias, self.connection.vendor, str(self.parsed), args_key)
-        if getattr(self, "data_version", None) is None:
-            self.data_version = DataVersion.current()
-        version = self.data_version
-        found = _remembered.get(key)
-        if found is not None and found[0] == version:
-            return found[1]
-        answer = method(self, *args)
-        if len(_remembered) > 10_000:
-            _remembered.clear()
-        _remembered[key] = (version, answer)
-        return answer
-
-    return wrapper
 
 
 def idf(total, frequency):
@@ -232,7 +202,10 @@ class PostgresBackend:
                 scored = self._scored(statements, *self.weights()[:2], ids=[row[0] for row in rows])
                 page = scored[offset : offset + limit]
             elif len(self.weights()[0]) == 1:
-                page = self._best_among([row[0] for row in rows], offset, limit)
+                lexemes, weights, _ = self.weights()
+                page = topk.best_among(
+                    self._query, *lexemes, *weights, [row[0] for row in rows], offset, limit
+                )
             else:
                 page = self.ranked(statements, offset, limit)[0] if offset < len(rows) else []
             return page, [row[1:] for row in rows]
@@ -245,19 +218,6 @@ class PostgresBackend:
         )
         rows = self._query(sql, [lexemes, weights, *params])
         return [(row[0], float(row[1])) for row in rows[offset : offset + limit]], [row[2:] for row in rows]
-
-    def _best_among(self, ids, offset, limit):
-        """A page of known matches of a one-word query, whose score is idf × the word's impact:
-        the word's impact list read best first, keeping those matches, until the page is full
-        (with the ties at its end, which the order by id settles)."""
-        (lexeme,), (weight,), _ = self.weights()
-        rows = self._query(
-            f"SELECT statement_id, impact FROM {IMPACT_TABLE} WHERE lexeme = %s AND statement_id = ANY(%s::bigint[]) "
-            "ORDER BY impact DESC FETCH FIRST %s ROWS WITH TIES",
-            [lexeme, ids, offset + limit],
-        )
-        scored = sorted(((pk, weight * impact) for pk, impact in rows), key=lambda row: (-row[1], -row[0]))
-        return scored[offset : offset + limit]
 
     def ranked(self, statements, offset, limit):
         """([(id, score)] for the page, exact): exact is False only when MAX_DEPTH was reached.
@@ -423,19 +383,6 @@ class SqliteBackend:
         )
         rows = self._query(sql, params)
         return [(row[0], row[1]) for row in rows[offset : offset + limit]], [row[2:] for row in rows]
-
-    def _best_among(self, ids, offset, limit):
-        """A page of known matches of a one-word query, whose score is idf × the word's impact:
-        the word's impact list read best first, keeping those matches, until the page is full
-        (with the ties at its end, which the order by id settles)."""
-        (lexeme,), (weight,), _ = self.weights()
-        rows = self._query(
-            f"SELECT statement_id, impact FROM {IMPACT_TABLE} WHERE lexeme = %s AND statement_id = ANY(%s::bigint[]) "
-            "ORDER BY impact DESC FETCH FIRST %s ROWS WITH TIES",
-            [lexeme, ids, offset + limit],
-        )
-        scored = sorted(((pk, weight * impact) for pk, impact in rows), key=lambda row: (-row[1], -row[0]))
-        return scored[offset : offset + limit]
 
     def ranked(self, statements, offset, limit):
         where, params = self._where(statements)

@@ -149,3 +149,17 @@ def candidates(parsed, postings, bounds, weights, wanted, floor, listed_match=Tr
         for pk, impacts in seen.items()
         if sum(weight[x] * impacts.get(x, bounds[x]) for x in lexemes) >= floor
     )
+
+
+def best_among(query, lexeme, weight, ids, offset, limit):
+    """A page of known matches (`ids`) of a one-word query, whose score is weight × the word's
+    impact, as [(id, score)]: the word's impact list read best first, keeping those matches,
+    until the page is full (with the ties at its end, which the order by id settles). The
+    bigint[] cast lets PostgreSQL hash the ids rather than search the list for each posting."""
+    rows = query(
+        f"""SELECT statement_id, impact FROM {IMPACT_TABLE} WHERE lexeme = %s AND statement_id = ANY(%s::bigint[])
+            ORDER BY impact DESC FETCH FIRST %s ROWS WITH TIES""",
+        [lexeme, ids, offset + limit],
+    )
+    scored = sorted(((pk, weight * impact) for pk, impact in rows), key=lambda row: (-row[1], -row[0]))
+    return scored[offset : offset + limit]
