@@ -99,17 +99,22 @@ def statement_facets(
             scale = (high - low + 1) / covered
     speakers, speaker_countries, meeting_countries, years = Counter(), Counter(), Counter(), Counter()
     if total and rows is None:
-        rows = _rows(query, ranges, filters)
+        rows = list(_rows(query, ranges, filters))
     if total:
-        for speaker, speaker_country, meeting_country, year in rows:
+        # Counted column by column (Counter counts an iterable in C): thousands of rows at a time.
+        speaker_ids, speaker_codes, meeting_codes, row_years = (
+            zip(*rows, strict=True) if rows else ((), (), (), ())
+        )
+        for (speaker, code), n in Counter(zip(speaker_ids, speaker_codes, strict=True)).items():
             if speaker is not None:
-                speakers[speaker] += 1
-                if speaker_country:
-                    speaker_countries[speaker_country] += 1
-            if meeting_country:
-                meeting_countries[meeting_country] += 1
-            if year is not None:
-                years[year] += 1
+                speakers[speaker] += n
+                if code:
+                    speaker_countries[code] += n
+        meeting_countries = Counter(meeting_codes)
+        years = Counter(row_years)
+        for empty in ("", None):
+            meeting_countries.pop(empty, None)
+            years.pop(empty, None)
     exact = scale == 1.0
 
     def count(n):

@@ -159,7 +159,8 @@ def best_among(query, lexeme, weight, ids, offset, limit):
     rows = query(
         f"""SELECT statement_id, impact FROM {IMPACT_TABLE} WHERE lexeme = %s AND statement_id = ANY(%s::bigint[])
             ORDER BY impact DESC FETCH FIRST %s ROWS WITH TIES""",
-        [lexeme, ids, offset + limit],
+        # The ids as one array literal: psycopg would write thousands of them one by one.
+        [lexeme, "{" + ",".join(map(str, ids)) + "}", offset + limit],
     )
     scored = sorted(((pk, weight * impact) for pk, impact in rows), key=lambda row: (-row[1], -row[0]))
     return scored[offset : offset + limit]
