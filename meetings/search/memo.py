@@ -13,6 +13,17 @@ from meetings.models import DataVersion
 _remembered = {}
 
 
+def _key_of(arg):
+    """A queryset argument stands for the SQL it runs, written once per queryset object (a
+    search asks several questions about the same filtered statements; writing SQL costs)."""
+    if not isinstance(arg, QuerySet):
+        return arg
+    key = arg.__dict__.get("_remembered_as")
+    if key is None:
+        key = arg.__dict__["_remembered_as"] = str(arg.query)
+    return key
+
+
 def remembered_per_data_version(method):
     """Memoize a backend method's answer for the data version it was computed at: document
     frequencies and which phrases occur change only with the data (a bounded in-process memo,
@@ -20,8 +31,7 @@ def remembered_per_data_version(method):
 
     @functools.wraps(method)
     def wrapper(self, *args):
-        # A queryset argument stands for the SQL it runs.
-        args_key = tuple(str(arg.query) if isinstance(arg, QuerySet) else arg for arg in args)
+        args_key = tuple(_key_of(arg) for arg in args)
         key = (method.__name__, self.connection.alias, self.connection.vendor, str(self.parsed), args_key)
         if getattr(self, "data_version", None) is None:
             self.data_version = DataVersion.current()
