@@ -403,4 +403,5 @@ class ListedStatements:
         return total
 
     def __getitem__(self, window):
-        return matching_statements(self.query, **self.filters).order_by("pk")[window]
+        # The copies on each statement: no join to people or meetings to filter them.
+        return matching_statements(self.query, use_copies=True, **self.filters).order_by("pk")[window]
