@@ -92,9 +92,10 @@ def measure(rounds):
     classes = query_classes()
     timings = {(name, fmt): [] for name in classes for fmt in ("html", "json")}
     totals = {}
-    for params_list in classes.values():  # warm the database's caches once
+    for params_list in classes.values():  # warm the database's caches once, for both formats
         for params in params_list:
             client.get("/search/", params)
+            client.get("/search/", {**params, "format": "json"})
     for _ in range(rounds):
         for name, params_list in classes.items():
             for params in params_list:

@@ -277,6 +277,35 @@ def test_matching_statements_is_every_match_as_a_queryset(archive):
     }
 
 
+@pytest.mark.parametrize("query", ["ceasefire", "ceasefire talks", '"peace process"', "-ceasefire"])
+def test_a_sample_of_id_ranges_is_the_same_read_from_rows_or_from_the_index(archive, query):
+    """Facet samples: PostgreSQL reads a range's rows or the words' index entries, whichever
+    is cheaper; both give the matches within the ranges."""
+    ids = sorted(Statement.objects.values_list("pk", flat=True))
+    ranges = [(ids[0], ids[len(ids) // 2]), (ids[-1], ids[-1])]
+    within = {
+        pk
+        for pk in matching_statements(query).values_list("pk", flat=True)
+        if ids[0] <= pk <= ids[len(ids) // 2] or pk == ids[-1]
+    }
+    for scan_ranges in (True, False, None):
+        sample = matching_statements(query, ranges=ranges, scan_ranges=scan_ranges)
+        assert set(sample.values_list("pk", flat=True)) == within
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"kind": "direct"}, {"date_after": "2021-01-01"}, {"date_before": "2020-12-31", "kind": "reported"}],
+)
+def test_dates_and_kind_with_words_match_the_same_statements_on_the_rows(archive, filters):
+    """With words, PostgreSQL tests the date and kind on the rows the words find: the same matches."""
+    for query in ("ceasefire", "supplies OR partnership"):
+        on_rows = set(matching_statements(query, use_copies=True, **filters))
+        joined = set(matching_statements(query, **filters))
+        assert on_rows == joined
+        assert {hit.statement for hit in search_statements(query, per_page=50, **filters).hits} == joined
+
+
 def test_hits_carry_links_into_the_meeting_and_the_source(archive):
     (hit,) = search_statements("humanitarian").hits
     statement = hit.statement

@@ -49,6 +49,7 @@ def exact_page(query, page, per_page, **filters):
 
 @pytest.mark.parametrize("query", ["pipeline", "pipeline gas"])
 def test_a_filtered_page_is_the_exact_rankings_page(statements, monkeypatch, query):
+    monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)  # the matches are not read first
     monkeypatch.setattr(search.backends, "SCORE_ALL", 0)
     monkeypatch.setattr(search.backends, "FIRST_DEPTH", 2)
     monkeypatch.setattr(search.backends, "MAX_DEPTH", 8)
@@ -98,3 +99,55 @@ def test_filtered_pages_from_the_words_own_lists_are_the_exact_rankings_pages(st
         for page in (1, 2):
             hits = search_statements("pipeline gas", page=page, per_page=3, **filters).hits
             assert [hit.statement.pk for hit in hits] == exact_page("pipeline gas", page, 3, **filters)
+
+
+def test_pages_of_two_words_from_joined_impact_lists_are_the_exact_rankings_pages(statements, monkeypatch):
+    """Two words that must both occur: the lists joined in the database (PostgreSQL), read
+    deeper until the statements in both settle the page, with the few in one list scored."""
+    monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)
+    monkeypatch.setattr(search.backends, "SCORE_ALL", 0)
+    monkeypatch.setattr(search.backends, "PAIR_DEPTH", 2)
+    monkeypatch.setattr(search.backends, "PAIR_DEPTH_PER_HIT", 0)
+    monkeypatch.setattr(search.backends, "PAIR_MAX_DEPTH", 64)
+    pages = []  # PostgreSQL: what the joined lists answered
+    original = search.topk.pair_page
+
+    def spy(*args, **kwargs):
+        pages.append(original(*args, **kwargs))
+        return pages[-1]
+
+    monkeypatch.setattr(search.topk, "pair_page", spy)
+    for page in (1, 2, 3, 4):
+        hits = search_statements("pipeline gas", page=page, per_page=3).hits
+        assert [hit.statement.pk for hit in hits] == exact_page("pipeline gas", page, 3)
+    if connection.vendor == "postgresql":
+        assert pages and all(answer is not None for answer in pages)
+
+
+def test_a_statement_in_one_short_list_only_still_makes_the_page(monkeypatch):
+    """The best statement for both words may sit deep in one word's list: it is scored."""
+    meeting = Meeting.objects.create(title="Baku", date=datetime.date(2021, 3, 1), country="AZ")
+    for n in range(12):  # short statements with "pipeline" alone lead its list
+        Statement.objects.create(meeting=meeting, kind="direct", text=f"pipeline {FILLER[n]}")
+    for n in range(12):  # "gas" twice, in longer and longer texts, leads the gas list
+        Statement.objects.create(meeting=meeting, kind="direct", text=f"gas gas {' '.join(FILLER[: n + 1])}")
+    best = Statement.objects.create(
+        meeting=meeting, kind="direct", text="gas gas gas pipeline " + " ".join(FILLER[:6])
+    )
+    Statement.objects.create(meeting=meeting, kind="direct", text="pipeline gas " + " ".join(FILLER))
+    monkeypatch.setattr(search.backends, "SMALL_RESULT", 0)
+    monkeypatch.setattr(search.backends, "SCORE_ALL", 0)
+    monkeypatch.setattr(search.backends, "PAIR_DEPTH", 2)
+    monkeypatch.setattr(search.backends, "PAIR_DEPTH_PER_HIT", 0)
+    hits = search_statements("pipeline gas", per_page=1).hits
+    assert [hit.statement.pk for hit in hits] == [best.pk] == exact_page("pipeline gas", 1, 1)
+
+
+def test_a_filtered_page_of_one_word_among_the_matches_read_is_the_exact_rankings_page(
+    statements, monkeypatch
+):
+    """Matches read for the facets: the word's impact list, best first, kept to those matches."""
+    monkeypatch.setattr(search.backends, "SCORE_ALL", 0)
+    for page in (1, 2, 3):
+        hits = search_statements("pipeline", meeting_country="AZ", page=page, per_page=4).hits
+        assert [hit.statement.pk for hit in hits] == exact_page("pipeline", page, 4, meeting_country="AZ")

@@ -148,3 +148,37 @@ def test_the_json_of_a_search_lists_the_hits_best_first_like_the_page(client, ar
     assert data["count"] == 2
     html = page(client, "/search/?q=pipeline")
     assert html.index(f"#statement-{thrice.pk}") < html.index(f"#statement-{once.pk}")
+
+
+def test_the_json_of_a_search_says_whether_its_count_is_exact(client, archive, monkeypatch):
+    from django.db import connection
+
+    from meetings import search
+
+    data = client.get("/search/?q=dear&format=json").json()
+    assert data["count"] == 3 and data["count_is_exact"] is True
+    grow(archive, 5)
+    monkeypatch.setattr(search.backends, "COUNT_LIMIT", 1)  # as if every list were long
+    listed = client.get("/api/statements/?kind=direct").json()  # no words: in id order
+    direct = list(Statement.objects.filter(kind="direct").order_by("pk").values_list("pk", flat=True))
+    assert [row["id"] for row in listed["results"]] == direct[:50]
+    if connection.vendor == "postgresql":  # the planner's estimate, as the page shows it ("About")
+        assert listed["count_is_exact"] is False and listed["count"] > 1
+    else:  # SQLite counts every match
+        assert listed["count_is_exact"] is True and listed["count"] == len(direct)
+
+
+def test_the_json_of_a_search_searches_once_and_without_snippets(client, archive, monkeypatch):
+    from meetings import search
+
+    calls = []
+    original = search.search_statements
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("snippets", True))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(search, "search_statements", spy)
+    data = client.get("/search/?q=dear&format=json&page_size=2&page=2").json()
+    assert data["count"] == 3 and len(data["results"]) == 1
+    assert calls == [False]

@@ -108,14 +108,17 @@ def json_page(request, data, kind, default_page_size=DEFAULT_PAGE_SIZE):
     serializer = serializer_for(kind)
     data = serializer.ordered(data)
     results = list(serializer.records(data[offset : offset + page_size], UrlBuilder(request)))
-    return json_response(
+    body = {"count": count}
+    if hasattr(data, "count_is_exact"):  # a search: its count may be an estimate, as on its page
+        body["count_is_exact"] = data.count_is_exact
+    body.update(
         {
-            "count": count,
             "next": url_with(request, page=page + 1) if page < last_page else None,
             "previous": url_with(request, page=page - 1) if page > 1 else None,
             "results": results,
         }
     )
+    return json_response(body)
 
 
 def csv_lines(data, kind, urls, chunk_size=CSV_CHUNK_SIZE, use_copy=True):

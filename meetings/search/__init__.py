@@ -7,7 +7,8 @@
 The query language is described in `meetings.search.query`; the SQL (BM25 ranking of every match)
 in `meetings.search.backends`, with PostgreSQL's bounded top-k in `meetings.search.topk`; the
 structures that keep the index in step with Statement in `meetings.search.schema` and
-`meetings.search.impacts`; facet counts in `meetings.search.facets`.
+`meetings.search.impacts`; facet counts in `meetings.search.facets`; what is remembered per data
+version in `meetings.search.memo`.
 Nothing here raises on what a visitor typed: unknown slugs, malformed codes or dates simply match
 nothing, and any text is a valid query.
 
@@ -24,7 +25,7 @@ from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
-from meetings.models import Meeting, Person, Statement
+from meetings.models import Meeting, Participant, Person, Statement
 
 from . import backends
 from .backends import backend_for
@@ -34,6 +35,7 @@ from .snippets import excerpt, marked_to_html
 
 __all__ = [
     "SORTS",
+    "ListedStatements",
     "RankedStatements",
     "SearchResults",
     "StatementHit",
@@ -123,8 +125,11 @@ def _slug(value) -> str | None:
     return slug if 0 < len(slug) <= 120 else None
 
 
-def _copy_condition(column, operator, value):
-    return Q(RawSQL(f'"meetings_statement"."{column}" {operator} %s', [value], output_field=BooleanField()))
+def _copy_condition(column, operator, value, on_rows=False):
+    """A comparison of a statement's own column; on_rows: written as `(...) IS TRUE`, which
+    PostgreSQL tests on the rows found rather than in the full-text index (with the same estimate)."""
+    sql = f'"meetings_statement"."{column}" {operator} %s'
+    return Q(RawSQL(f"({sql}) IS TRUE" if on_rows else sql, [value], output_field=BooleanField()))
 
 
 def filter_statements(
@@ -138,6 +143,7 @@ def filter_statements(
     date_before=None,
     kind=None,
     use_copies=False,
+    with_words=False,
 ):
     """The statements that pass every given filter (an unusable value matches nothing).
 
@@ -146,9 +152,13 @@ def filter_statements(
     Dates bound the meeting's date, both ends included.
     use_copies: compare the copies of the countries and date kept on each statement for search
     (see schema.py) instead of joining.
+    with_words: the statements are to be found by words in PostgreSQL's full-text index, so the
+    date range and the kind are tested on the rows it finds rather than in that index, where a
+    range is thousands of dates' entries and a kind half the table's (twice as slow to intersect).
     """
     if use_copies and connection.vendor == "sqlite":
         ensure_sqlite_triggers(connection)  # a table rebuild may have dropped the copies
+    on_rows = with_words and use_copies and connection.vendor == "postgresql"
     conditions = Q()
     if speaker not in (None, ""):
         slug = _slug(speaker)
@@ -169,23 +179,23 @@ def filter_statements(
         slug = _slug(organization)
         if slug is None:
             return queryset.none()
-        meetings = Meeting.objects.filter(
-            Q(organizations_mentioned__slug=slug) | Q(participants__organization__slug=slug)
-        ).values("pk")
-        conditions &= Q(meeting__in=meetings)
+        # A union of two lookups by the organization, not an OR over joins of every meeting.
+        mentioned = Meeting.organizations_mentioned.through.objects.filter(organization__slug=slug)
+        represented = Participant.objects.filter(organization__slug=slug).order_by()
+        conditions &= Q(meeting__in=mentioned.values("meeting_id").union(represented.values("meeting_id")))
     for value, lookup, operator in ((date_after, "gte", ">="), (date_before, "lte", "<=")):
         if value not in (None, ""):
             day = _date(value)
             if day is None:
                 return queryset.none()
             if use_copies:
-                conditions &= _copy_condition("search_meeting_date", operator, day)
+                conditions &= _copy_condition("search_meeting_date", operator, day, on_rows)
             else:
                 conditions &= Q(**{f"meeting__date__{lookup}": day})
     if kind not in (None, ""):
         if kind not in Statement.Kind.values:
             return queryset.none()
-        conditions &= Q(kind=kind)
+        conditions &= _copy_condition("kind", "=", kind, on_rows) if on_rows else Q(kind=kind)
     return queryset.filter(conditions)
 
 
@@ -193,14 +203,17 @@ def filter_statements(
 
 
 def matching_statements(
-    query: str = "", *, ranges=(), scan_ranges=False, use_copies=False, **filters
+    query: str = "", *, ranges=(), scan_ranges=None, use_copies=False, **filters
 ) -> QuerySet:
     """Every statement the query and filters match, unordered and without snippets: for facets,
     counts and exports. Chain `.order_by()`/`.select_related()` as needed. `ranges`: only ids
-    within these (low, high) pairs (a sample); `scan_ranges`: read those rows rather than the
-    full-text index (cheaper when the words are very common). A query of only unsearchable words matches nothing."""
-    statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
+    within these (low, high) pairs (a sample); `scan_ranges`: read those rows (True) rather than the
+    full-text index (False; None: the backend chooses, PostgreSQL by the words' frequencies). A query of only unsearchable words matches nothing."""
     parsed = parse(query)
+    with_words = bool(parsed) and not parsed.only_excludes
+    statements = filter_statements(
+        Statement.objects.all(), use_copies=use_copies, with_words=with_words, **filters
+    )
     if not parsed:
         if clean_text(query).strip():
             return statements.none()
@@ -268,7 +281,13 @@ def _listing(statements, page, per_page, sort, use_copies=False):
 
 
 def search_statements(
-    query: str = "", *, page: int = 1, per_page: int = 20, sort: str | None = None, **filters
+    query: str = "",
+    *,
+    page: int = 1,
+    per_page: int = 20,
+    sort: str | None = None,
+    snippets: bool = True,
+    **filters,
 ) -> SearchResults:
     """One page of statements matching `query` and the filters, with snippets.
 
@@ -277,15 +296,18 @@ def search_statements(
     sort falls back to the default. The filters are filter_statements()'s keywords (speaker,
     speaker_country, meeting_country, organization, date_after, date_before, kind). A query whose
     words are all unsearchable ("the", "*") finds nothing and says so (`unsearchable`).
+    snippets=False leaves the hits' snippets empty (the data formats have none).
     """
     page, per_page = _page_numbers(page, per_page)
     query = clean_text(query)
     use_copies = True
-    statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
     ranks = bool(parsed) and not parsed.only_excludes
     if sort not in SORTS or (sort == "relevance" and not ranks):
         sort = "relevance" if ranks else "newest"
+    statements = filter_statements(
+        Statement.objects.all(), use_copies=use_copies, with_words=sort == "relevance", **filters
+    )
     if not parsed:
         if query.strip():
             return SearchResults([], 0, True, page, per_page, sort, unsearchable=True)
@@ -307,9 +329,9 @@ def search_statements(
         ranked = backend.ranked(statements, offset, per_page)[0] if offset < total else []
     ids = [row[0] for row in ranked]
     by_id = Statement.objects.select_related("meeting", "speaker", "source").in_bulk(ids)
-    snippets = backend.snippets(ids) if ids else {}
+    marked = backend.snippets(ids) if ids and snippets else {}
     hits = [
-        StatementHit(by_id[pk], _snippet(snippets.get(pk), by_id[pk]), rank)
+        StatementHit(by_id[pk], _snippet(marked.get(pk), by_id[pk]) if snippets else SafeString(""), rank)
         for pk, rank in ranked
         if pk in by_id
     ]
@@ -325,9 +347,9 @@ def has_words(query: str) -> bool:
 def count_statements(query: str = "", **filters) -> tuple[int, bool]:
     """(how many statements search_statements() finds, whether that is exact), without a page."""
     query = clean_text(query)
-    use_copies = True
-    statements = filter_statements(Statement.objects.all(), use_copies=use_copies, **filters)
     parsed = parse(query)
+    with_words = bool(parsed) and not parsed.only_excludes
+    statements = filter_statements(Statement.objects.all(), use_copies=True, with_words=with_words, **filters)
     if not parsed:
         return (0, True) if query.strip() else _capped_count(statements)
     backend = backend_for(connection, parsed)
@@ -340,16 +362,46 @@ def count_statements(query: str = "", **filters) -> tuple[int, bool]:
 class RankedStatements:
     """A search's matches as a sequence in the search's order, for paginated data formats:
     `count()` is the search's total (exact up to COUNT_LIMIT, estimated beyond on PostgreSQL, as
-    on the page) and a slice [offset:offset + size] with offset a multiple of size is that page."""
+    on the page; `count_is_exact` says which) and a slice [offset:offset + size] with offset a
+    multiple of size is that page. One search answers both for the page asked for (`page`,
+    `per_page`), without snippets, which the data formats do not carry."""
 
-    def __init__(self, query="", sort=None, **filters):
+    def __init__(self, query="", sort=None, page=1, per_page=20, **filters):
         self.query, self.sort, self.filters = query, sort, filters
+        self.page_asked, self.count_is_exact = (page, per_page), True
+        self._searched = {}
+
+    def _search(self, page, per_page):
+        if (page, per_page) not in self._searched:
+            self._searched = {
+                (page, per_page): search_statements(
+                    self.query, page=page, per_page=per_page, sort=self.sort, snippets=False, **self.filters
+                )
+            }
+        return self._searched[page, per_page]
 
     def count(self):
-        return count_statements(self.query, **self.filters)[0]
+        results = self._search(*self.page_asked)
+        self.count_is_exact = results.total_is_exact
+        return results.total
 
     def __getitem__(self, window):
         size = max(1, window.stop - window.start)
-        page = window.start // size + 1
-        results = search_statements(self.query, page=page, per_page=size, sort=self.sort, **self.filters)
-        return [hit.statement for hit in results.hits]
+        return [hit.statement for hit in self._search(window.start // size + 1, size).hits]
+
+
+class ListedStatements:
+    """The matches in id order (the data formats' order without words), counted as the search
+    page counts them: exact up to COUNT_LIMIT, else PostgreSQL's estimate (`count_is_exact`
+    False after count()). Counting 40,000 scattered statements exactly reads 40,000 rows."""
+
+    def __init__(self, query="", **filters):
+        self.query, self.filters, self.count_is_exact = query, filters, True
+
+    def count(self):
+        total, self.count_is_exact = count_statements(self.query, **self.filters)
+        return total
+
+    def __getitem__(self, window):
+        # The copies on each statement: no join to people or meetings to filter them.
+        return matching_statements(self.query, use_copies=True, **self.filters).order_by("pk")[window]

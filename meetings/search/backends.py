@@ -17,17 +17,15 @@ page is exactly the full ranking's. K grows until it is, up to MAX_DEPTH; querie
 (the planner's estimate) are simply scored in full. `statements` is a filtered ORM queryset.
 """
 
-import functools
 import json
 import math
 
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
-
-from meetings.models import DataVersion
 
 from . import topk
 from .impacts import IMPACT_TABLE
+from .memo import remembered_per_data_version
 from .query import ParsedQuery, to_fts5, to_fts5_excluded, to_tsquery_sql, with_alternatives
 from .schema import FTS_TABLE, TS_CONFIG, ensure_sqlite_triggers
 from .snippets import DISGUISED, START, STOP
@@ -36,8 +34,13 @@ COUNT_LIMIT = 10_000
 SMALL_RESULT = 5_000  # PostgreSQL: matches the planner expects that are cheap to score all at once
 # PostgreSQL: postings read per word by the threshold algorithm (its first round, and its bound).
 FIRST_DEPTH, MAX_DEPTH = 200, 3_200
+# PostgreSQL, two words: postings read per word at first (at least so many per hit wanted), at most.
+PAIR_DEPTH, PAIR_DEPTH_PER_HIT, PAIR_MAX_DEPTH = 16_384, 512, 262_144
 SCORE_ALL = 1_000  # PostgreSQL: filtered matches scored all at once (more: filtered impact lists)
 MAX_PROBES = 20_000  # PostgreSQL: postings checked against the filters for one page, at most
+# PostgreSQL, a sample of id ranges: testing a row costs about as much as reading this many of
+# the words' entries in the full-text index (which is read whole for the sample's words).
+ROW_COST = 8
 SAMPLE_SHARE = 0.01  # PostgreSQL: the share of ids a phrase's count is estimated from
 SNIPPET_TOKENS = 24
 
@@ -66,34 +69,6 @@ def _ranges_sql(column, ranges):
     return f" AND ({sql})", [bound for pair in ranges for bound in pair]
 
 
-_remembered = {}
-
-
-def remembered_per_data_version(method):
-    """Memoize a backend method's answer for the data version it was computed at: document
-    frequencies and which phrases occur change only with the data (a bounded in-process memo,
-    correct in every process since the version is read from the database)."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args):
-        # A queryset argument stands for the SQL it runs.
-        args_key = tuple(str(arg.query) if isinstance(arg, QuerySet) else arg for arg in args)
-        key = (method.__name__, self.connection.alias, self.connection.vendor, str(self.parsed), args_key)
-        if getattr(self, "data_version", None) is None:
-            self.data_version = DataVersion.current()
-        version = self.data_version
-        found = _remembered.get(key)
-        if found is not None and found[0] == version:
-            return found[1]
-        answer = method(self, *args)
-        if len(_remembered) > 10_000:
-            _remembered.clear()
-        _remembered[key] = (version, answer)
-        return answer
-
-    return wrapper
-
-
 def idf(total, frequency):
     """BM25's rarity weight (never negative, as in Lucene)."""
     return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
@@ -107,17 +82,22 @@ class PostgresBackend:
         self.parsed = parsed
         self.tsquery, self.tsquery_params = to_tsquery_sql(parsed, TS_CONFIG)
 
-    def matching_ids_sql(self, ranges=(), scan_ranges=False):
+    def matching_ids_sql(self, ranges=(), scan_ranges=None):
+        """scan_ranges: read the rows of the id ranges and test each (True), or take the words'
+        entries in the full-text index and keep those within the ranges (False); None: whichever
+        reads less (a row costs about ROW_COST index entries)."""
+        extra, extra_params = _ranges_sql("id", ranges)
+        if ranges and scan_ranges is None:
+            rows = sum(high - low + 1 for low, high in ranges)
+            scan_ranges = rows * ROW_COST < sum(self.weights()[2])
         if ranges and scan_ranges:
-            # Rows of the ranges first, then the match on each: for a very common word, reading
-            # its whole entry in the full-text index would cost more than the sample itself.
-            extra, extra_params = _ranges_sql("id", ranges)
+            # OFFSET 0 keeps the planner from testing the match in the full-text index, which
+            # for common words means reading hundreds of thousands of entries for a sample.
             sql = (
-                f"WITH sample AS MATERIALIZED (SELECT id, search_vector FROM meetings_statement WHERE TRUE{extra}) "
-                f"SELECT id FROM sample WHERE search_vector @@ {self.tsquery}"
+                f"SELECT id FROM (SELECT id, search_vector FROM meetings_statement WHERE TRUE{extra} "
+                f"OFFSET 0) AS sample WHERE search_vector @@ {self.tsquery}"
             )
             return sql, [*extra_params, *self.tsquery_params]
-        extra, extra_params = _ranges_sql("id", ranges)
         sql = f"SELECT id FROM meetings_statement WHERE search_vector @@ {self.tsquery}{extra}"
         return sql, [*self.tsquery_params, *extra_params]
 
@@ -176,6 +156,11 @@ class PostgresBackend:
         total = max([1] + [row[2] for row in rows] + [row[1] for row in rows])
         return [row[0] for row in rows], [idf(total, row[1]) for row in rows], [row[1] for row in rows]
 
+    @remembered_per_data_version
+    def impact_at(self, depth):
+        """{lexeme: the impact at `depth` in its impact list, None when the list is shorter}."""
+        return dict(self._query(topk.IMPACT_AT_SQL, [depth - 1, self.weights()[0]]))
+
     def _scored(self, statements, lexemes, weights, ids=None, limit=None):
         """Matching statements (all, or those in `ids`) with their exact BM25 score, best first."""
         matched = self._matched(statements)
@@ -216,6 +201,11 @@ class PostgresBackend:
             if len(rows) <= SCORE_ALL:  # fewer than the planner expected
                 scored = self._scored(statements, *self.weights()[:2], ids=[row[0] for row in rows])
                 page = scored[offset : offset + limit]
+            elif len(self.weights()[0]) == 1:
+                lexemes, weights, _ = self.weights()
+                page = topk.best_among(
+                    self._query, *lexemes, *weights, [row[0] for row in rows], offset, limit
+                )
             else:
                 page = self.ranked(statements, offset, limit)[0] if offset < len(rows) else []
             return page, [row[1:] for row in rows]
@@ -240,6 +230,19 @@ class PostgresBackend:
         wanted, estimate = offset + limit, self.estimate(statements)
         if not lexemes or estimate <= SCORE_ALL:
             return self._scored(statements, lexemes, weights, limit=wanted)[offset:], True
+        if not statements.query.where and len(lexemes) == 2 and topk.only_single_words(self.parsed):
+            page = topk.pair_page(
+                self._query,
+                lexemes,
+                weights,
+                wanted,
+                max(PAIR_DEPTH, PAIR_DEPTH_PER_HIT * wanted),
+                PAIR_MAX_DEPTH,
+                lambda ids: self._scored(statements, lexemes, weights, ids=ids),
+                self.impact_at,
+            )
+            if page is not None:
+                return page[offset:], True
         # One word or phrase: its words' best postings hold its best statements, so a short list
         # settles it. Several words anywhere: the best statements for all sit deeper in each list.
         several = sum(len(group.include) for group in self.parsed.groups) > 1
@@ -337,7 +340,7 @@ class SqliteBackend:
         self.only_excludes = parsed.only_excludes
         self.match = to_fts5_excluded(parsed) if parsed.only_excludes else to_fts5(parsed)
 
-    def matching_ids_sql(self, ranges=(), scan_ranges=False):
+    def matching_ids_sql(self, ranges=(), scan_ranges=None):
         inner = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         if self.only_excludes:
             extra, extra_params = _ranges_sql("id", ranges)

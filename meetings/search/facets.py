@@ -23,7 +23,6 @@ EXACT_LIMIT = 5_000
 SAMPLE_SIZE = 1_000
 SLICES = 16
 MAX_SHARE = 0.015  # of the ids: enough for facets, little to read even when matches are sparse
-SCAN_BELOW = 0.01  # a sample of under 1 % of the ids reads their rows rather than the word's index entry
 
 
 @dataclass
@@ -62,12 +61,11 @@ def sample_ranges(fraction: float, low: int, high: int, slices: int = SLICES):
     return [(low + round(i * step), min(high, low + round(i * step) + width - 1)) for i in range(slices)]
 
 
-def _rows(query, ranges, scan_ranges, filters):
+def _rows(query, ranges, filters):
     from meetings.search import matching_statements
 
-    statements = matching_statements(
-        query, ranges=ranges, scan_ranges=scan_ranges, use_copies=True, **filters
-    )
+    # The backend reads a sample's rows or the words' index entries, whichever is less.
+    statements = matching_statements(query, ranges=ranges, use_copies=True, **filters)
     # The copies kept on each statement for search: no joins.
     year = (
         'extract(year from "meetings_statement"."search_meeting_date")::int'
@@ -101,17 +99,22 @@ def statement_facets(
             scale = (high - low + 1) / covered
     speakers, speaker_countries, meeting_countries, years = Counter(), Counter(), Counter(), Counter()
     if total and rows is None:
-        rows = _rows(query, ranges, fraction < SCAN_BELOW, filters)
+        rows = list(_rows(query, ranges, filters))
     if total:
-        for speaker, speaker_country, meeting_country, year in rows:
+        # Counted column by column (Counter counts an iterable in C): thousands of rows at a time.
+        speaker_ids, speaker_codes, meeting_codes, row_years = (
+            zip(*rows, strict=True) if rows else ((), (), (), ())
+        )
+        for (speaker, code), n in Counter(zip(speaker_ids, speaker_codes, strict=True)).items():
             if speaker is not None:
-                speakers[speaker] += 1
-                if speaker_country:
-                    speaker_countries[speaker_country] += 1
-            if meeting_country:
-                meeting_countries[meeting_country] += 1
-            if year is not None:
-                years[year] += 1
+                speakers[speaker] += n
+                if code:
+                    speaker_countries[code] += n
+        meeting_countries = Counter(meeting_codes)
+        years = Counter(row_years)
+        for empty in ("", None):
+            meeting_countries.pop(empty, None)
+            years.pop(empty, None)
     exact = scale == 1.0
 
     def count(n):

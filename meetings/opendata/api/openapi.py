@@ -155,9 +155,17 @@ def detail_schemas():
 
 
 def page_schema(name):
+    estimated = {}
+    if name == SCHEMA_NAMES["statement"]:  # the search counts as its page does
+        estimated["count_is_exact"] = {
+            "type": "boolean",
+            "description": "False when count is an estimate: beyond 10,000 matches the search "
+            'counts as its page does ("about 171,000") rather than read every match.',
+        }
     return object_schema(
         {
             "count": {"type": "integer", "description": "Records matching the filters, on all pages."},
+            **estimated,
             "next": {"type": ["string", "null"], "format": "uri", "description": "The next page, or null."},
             "previous": {
                 "type": ["string", "null"],

@@ -5,8 +5,15 @@ from functools import cached_property
 from django.views.generic import TemplateView
 
 from meetings.models import Statement
-from meetings.opendata.formats import DataFormatMixin
-from meetings.search import RankedStatements, clean_text, has_words, matching_statements, search_statements
+from meetings.opendata.formats import DEFAULT_PAGE_SIZE, BadPageRequest, DataFormatMixin, page_parameters
+from meetings.search import (
+    ListedStatements,
+    RankedStatements,
+    clean_text,
+    has_words,
+    matching_statements,
+    search_statements,
+)
 from meetings.search.facets import statement_facets
 from meetings.web.filters import StatementSearchForm
 from meetings.web.follow import FeedLinkMixin
@@ -55,9 +62,16 @@ class SearchView(DataFormatMixin, FeedLinkMixin, PageMetaMixin, TemplateView):
             return Statement.objects.none()
         query, filters = arguments
         sort = self.form.cleaned_data.get("sort") or None
-        if self.request.GET.get("format") == "json" and (sort or has_words(query)):
-            # A page of the hits in the page's order; without words (and sort) the API's id order.
-            return RankedStatements(query, sort=sort, **filters)
+        if self.request.GET.get("format") == "json":
+            if sort or has_words(query):
+                # A page of the hits in the page's order, searched once for its count and rows.
+                try:
+                    page, per_page = page_parameters(self.request)
+                except BadPageRequest:
+                    page, per_page = 1, DEFAULT_PAGE_SIZE  # json_page answers 400 before searching
+                return RankedStatements(query, sort=sort, page=page, per_page=per_page, **filters)
+            # Without words (and sort) the API's id order, counted as the page counts.
+            return ListedStatements(query, **filters)
         return matching_statements(query, **filters)
 
     def get_context_data(self, **kwargs):
