@@ -18,6 +18,6 @@ from .document import DocumentError, read_document
 from .pipeline import Extractor
 
 # Bump when the output for the same text changes (ingest records it with each document).
-EXTRACTOR_VERSION = "2026.12.2"
+EXTRACTOR_VERSION = "2026.12.3"
 
 __all__ = ["EXTRACTOR_VERSION", "DocumentError", "Extractor", "read_document"]
