@@ -123,8 +123,6 @@ def find_mentions(text: str, doc, speech_spans: list[tuple[int, int]], limit: in
             continue  # "the Peace Formula meeting": a lone word that ends another name
         if " " not in text[start:end].strip() and _ends_place_name(text, start, end):
             continue  # "Sri Lanka", "Costa Rica": a lone word that ends a country's or city's name
-        if _names_venue(text, start, end):
-            continue  # "at his Ikh Tenger residence", "at the Eternal Flame", "at Blair House"
         start = _trim_lead(doc, text, start, end)
         if _PORTFOLIO_BEFORE.search(text[max(0, start - 80) : start]):
             continue  # "the Minister for Foreign Affairs and Regional Integration": a portfolio
@@ -184,15 +182,6 @@ _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Ministry|Secretary|Department|Cabinet Secretary)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'-]*\s+){1,4}(?:and|&)\s+$"
 )
-
-
-def _names_venue(text: str, start: int, end: int) -> bool:
-    """Whether the words name a building or monument: a venue noun ends them or follows them
-    ("the Ikh Tenger residence", "the Eternal Flame")."""
-    words = text[start:end].split()
-    following = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 20])
-    last = fold(words[-1]) if words else ""
-    return last in titles.VENUE_NOUNS or bool(following and fold(following.group(1)) in titles.VENUE_NOUNS)
 
 
 def _ends_place_name(text: str, start: int, end: int) -> bool:

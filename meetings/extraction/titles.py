@@ -121,14 +121,6 @@ HONORIFICS = {
 }  # fmt: skip
 
 # Party labels written before a name like a title ("Democrat Jim McDermott").
-# Nouns that make the capitalised words before them a building or monument, not a person:
-# "the Ikh Tenger residence", "the Blair House", "the Eternal Flame".
-VENUE_NOUNS = {
-    "residence", "palace", "hall", "house", "mansion", "villa", "dacha", "centre", "center",
-    "hotel", "square", "stadium", "building", "compound", "auditorium", "monument", "memorial",
-    "flame", "mausoleum", "tomb", "cathedral", "mosque", "temple", "castle", "garden", "gardens",
-}  # fmt: skip
-
 # Nouns that end the name of a building named like a town ("the Shangri-La Hotel"); a town's
 # name before other venue nouns ("the official London residence") is still the town.
 NAMED_BUILDING_NOUNS = {"hotel", "resort", "arena", "stadium", "plaza", "mall", "tower", "towers"}
