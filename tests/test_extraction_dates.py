@@ -182,11 +182,6 @@ def test_the_day_of_an_event_still_to_come_is_not_the_meetings(extractor):
     assert [m["date"] for m in meetings] == ["2021-07-23"]
 
 
-def test_a_story_dateline_after_its_city_beats_a_site_header_date():
-    text = "Sat. Mar 4th, 2024\n\nGeneva, 12/02/2022\n\nOn 11 February, the Envoy met the Minister."
-    assert find_date_line(text)[0] == date(2022, 2, 12)
-
-
 def test_a_weekday_before_a_date_is_no_city():
     text = "Thursday, 3 March 2022\n\nVienna, 1 March 2022\n\nThe talks."
     assert find_date_line(text)[0] == date(2022, 3, 1)
